@@ -1,0 +1,199 @@
+import { computeAccess, type CategoryAccess } from './coverage.ts';
+import { assessCells, isGapFlag, rankGaps, summarizeCategory, type CategorySummary, type CellAssessment, type GapEntry } from './gaps.ts';
+import { describeIslands, type Graph, type IslandReport } from './graph.ts';
+import { cellsToDemand, demandToCells, sampleResolution, type CellTable, type Demand } from './population.ts';
+import { Router } from './route.ts';
+import { classifySettlement, type RegionLayer, type SettlementTable } from './settlement.ts';
+import { buildSnapIndex, DEFAULT_MAX_SNAP_M, snapPoints, type SnapIndex, type Snapped } from './snap.ts';
+import {
+  DEFAULT_MIN_POPULATION, DEFAULT_PRESET_ID, DEFAULT_SPEED_KMH, findPreset, kmhToMetersPerMinute, resolveThresholds,
+  URBAN_DENSITY_PER_KM2, type Category, type ResolvedThreshold,
+} from './standards.ts';
+import { cellResolution, DEFAULT_RES, MAX_RES, MIN_RES } from './cells.ts';
+
+/** Facilities, one row each: position, category (index into the dataset's categories) and name. */
+export interface FacilityTable {
+  lngLat: Float64Array;
+  category: Uint16Array;
+  name: string[];
+}
+
+/** Where people live: an H3 population table, or weighted points. */
+export type PopulationInput =
+  | { kind: 'h3'; cells: string[]; population: Float64Array }
+  | { kind: 'points'; demand: Demand };
+
+/** Everything built once per dataset and reused by every scenario. */
+export interface Dataset {
+  graph: Graph;
+  snapIndex: SnapIndex;
+  router: Router;
+  islands: IslandReport;
+  categories: Category[];
+  facilities: FacilityTable;
+  population: PopulationInput;
+  cache: Map<string, unknown>;
+}
+
+export function createDataset(graph: Graph, categories: Category[], facilities: FacilityTable, population: PopulationInput): Dataset {
+  return {
+    graph, snapIndex: buildSnapIndex(graph), router: new Router(graph), islands: describeIslands(graph),
+    categories, facilities, population, cache: new Map(),
+  };
+}
+
+function cached<T>(ds: Dataset, key: string, make: () => T): T {
+  if (!ds.cache.has(key)) ds.cache.set(key, make());
+  return ds.cache.get(key) as T;
+}
+
+/** What a scenario may change. */
+export interface ScenarioParams {
+  presetId: string;
+  speedKmh: number;
+  /** One threshold (minutes) for every category and settlement type, overriding the preset. */
+  minutes?: number;
+  res: number;
+  minPopulation: number;
+  maxSnapM: number;
+  /**
+   * Walks are searched up to this many minutes (at least the largest threshold): longer walks,
+   * and people with no path, count as this long in the severity of a gap. Fixed, so that a
+   * larger threshold never makes a gap more severe.
+   */
+  horizonMinutes: number;
+  densityPerKm2: number;
+  regions?: RegionLayer;
+}
+
+export const DEFAULT_PARAMS: ScenarioParams = {
+  presetId: DEFAULT_PRESET_ID, speedKmh: DEFAULT_SPEED_KMH, res: DEFAULT_RES, minPopulation: DEFAULT_MIN_POPULATION,
+  maxSnapM: DEFAULT_MAX_SNAP_M, horizonMinutes: 60, densityPerKm2: URBAN_DENSITY_PER_KM2,
+};
+
+/** Checks parameters; the message names the parameter and the accepted range. */
+export function validateParams(p: ScenarioParams): string[] {
+  const errors: string[] = [];
+  if (!findPreset(p.presetId)) errors.push(`preset '${p.presetId}' is unknown`);
+  if (!(p.speedKmh > 0 && p.speedKmh <= 20)) errors.push(`speed ${p.speedKmh} km/h is outside 0…20`);
+  if (p.minutes !== undefined && !(p.minutes > 0 && p.minutes <= 240)) errors.push(`minutes ${p.minutes} is outside 0…240`);
+  if (!Number.isInteger(p.res) || p.res < MIN_RES || p.res > MAX_RES) errors.push(`H3 resolution ${p.res} is outside ${MIN_RES}…${MAX_RES}`);
+  if (!(p.maxSnapM > 0)) errors.push(`max snap distance ${p.maxSnapM} m must be positive`);
+  if (!(p.horizonMinutes > 0 && p.horizonMinutes <= 480)) errors.push(`horizon ${p.horizonMinutes} min is outside 0…480`);
+  if (!(p.minPopulation >= 0)) errors.push(`minimum population ${p.minPopulation} must not be negative`);
+  return errors;
+}
+
+export interface Progress {
+  stage: 'snapping' | 'routing' | 'aggregating' | 'done';
+  done: number;
+  total: number;
+  categoryId?: string;
+}
+
+export interface CategoryResult {
+  category: Category;
+  threshold: ResolvedThreshold;
+  facilityCount: number;
+  facilitiesOffNetwork: number[];
+  assessment: CellAssessment;
+  summary: CategorySummary;
+  /** Minutes from every network node to the nearest facility (Infinity beyond the horizon). */
+  nodeMinutes: Float32Array;
+  nodeFacility: Int32Array;
+  arcsRelaxed: number;
+  routeMs: number;
+}
+
+export interface AnalysisResult {
+  params: ScenarioParams;
+  metersPerMinute: number;
+  horizonM: number;
+  cells: CellTable;
+  settlement: SettlementTable;
+  categories: CategoryResult[];
+  gaps: GapEntry[];
+  /** Cells that are a gap for at least one category. */
+  gapCellCount: number;
+  demandPoints: number;
+  demandOffNetworkPopulation: number;
+  facilitySnap: Snapped;
+}
+
+/** Demand points for an analysis resolution, and a key naming them for the caches. */
+function demandFor(ds: Dataset, res: number): { demand: Demand; key: string } {
+  const pop = ds.population;
+  if (pop.kind === 'points') return { demand: pop.demand, key: 'points' };
+  let sampleRes = 0;
+  for (const c of pop.cells) sampleRes = Math.max(sampleRes, sampleResolution(cellResolution(c), res));
+  const key = `h3@${sampleRes}`;
+  return { demand: cached(ds, `demand:${key}`, () => cellsToDemand(pop.cells, pop.population, res)), key };
+}
+
+/**
+ * The whole analysis as steps: the worker yields to its event loop between steps (so a newer
+ * run can cancel this one); the CLI simply runs them all.
+ */
+export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Progress, AnalysisResult> {
+  const errors = validateParams(params);
+  if (errors.length) throw new Error(`invalid parameters: ${errors.join('; ')}`);
+  const preset = findPreset(params.presetId)!;
+  const mpm = kmhToMetersPerMinute(params.speedKmh);
+  const thresholds = resolveThresholds(ds.categories, preset, mpm, params.minutes);
+  let largestM = 0;
+  for (const t of Object.values(thresholds)) largestM = Math.max(largestM, t.urbanM, t.ruralM);
+  const horizonM = Math.max(largestM, params.horizonMinutes * mpm);
+
+  const total = ds.categories.length + 2;
+  yield { stage: 'snapping', done: 0, total };
+  const { demand, key: demandKey } = demandFor(ds, params.res);
+  const demandSnap = cached(ds, `demandSnap:${demandKey}:${params.maxSnapM}`, () => snapPoints(ds.snapIndex, demand.lngLat, params.maxSnapM));
+  const facilitySnap = cached(ds, `facilitySnap:${params.maxSnapM}`, () => snapPoints(ds.snapIndex, ds.facilities.lngLat, params.maxSnapM));
+  const cells = cached(ds, `cells:${demandKey}:${params.res}`, () => demandToCells(demand, params.res));
+  const settlement = classifySettlement(cells, params.regions, params.densityPerKm2);
+  let demandOffNetworkPopulation = 0;
+  for (let i = 0; i < demandSnap.edge.length; i++) if (demandSnap.edge[i] < 0) demandOffNetworkPopulation += demand.population[i];
+
+  const byCategory: number[][] = ds.categories.map(() => []);
+  for (let f = 0; f < ds.facilities.category.length; f++) byCategory[ds.facilities.category[f]]?.push(f);
+
+  const results: CategoryResult[] = [];
+  for (let k = 0; k < ds.categories.length; k++) {
+    const category = ds.categories[k];
+    yield { stage: 'routing', done: k + 1, total, categoryId: category.id };
+    const t0 = performance.now();
+    const access: CategoryAccess = computeAccess(ds.graph, ds.router, demandSnap, facilitySnap, byCategory[k], horizonM);
+    const routeMs = performance.now() - t0;
+    const threshold = thresholds[category.id];
+    const assessment = assessCells(category.id, cells, demand.population, access, settlement.code, threshold,
+      { metersPerMinute: mpm, horizonM, minPopulation: params.minPopulation });
+    const nodeMinutes = new Float32Array(access.nodeDistM.length);
+    for (let n = 0; n < nodeMinutes.length; n++) nodeMinutes[n] = access.nodeDistM[n] / mpm;
+    results.push({
+      category, threshold, facilityCount: byCategory[k].length,
+      facilitiesOffNetwork: byCategory[k].filter((f) => facilitySnap.edge[f] < 0),
+      assessment, summary: summarizeCategory(cells, settlement.code, assessment, threshold),
+      nodeMinutes, nodeFacility: access.nodeFacility, arcsRelaxed: access.arcsRelaxed, routeMs,
+    });
+  }
+
+  yield { stage: 'aggregating', done: total - 1, total };
+  const gaps = rankGaps(cells, settlement.code, results.map((r) => r.assessment));
+  let gapCellCount = 0;
+  for (let c = 0; c < cells.ids.length; c++) if (results.some((r) => isGapFlag(r.assessment.flag[c]))) gapCellCount++;
+  yield { stage: 'done', done: total, total };
+  return {
+    params, metersPerMinute: mpm, horizonM, cells, settlement, categories: results, gaps, gapCellCount,
+    demandPoints: demand.population.length, demandOffNetworkPopulation, facilitySnap,
+  };
+}
+
+/** Runs every step of the analysis and returns its result. */
+export function analyze(ds: Dataset, params: ScenarioParams, onProgress?: (p: Progress) => void): AnalysisResult {
+  const steps = analyzeSteps(ds, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+  }
+}

@@ -1,0 +1,268 @@
+import { haversineM } from './distance.ts';
+
+/**
+ * Polylines sharing vertex ids: what every network reader produces (OSM ways, GeoJSON or
+ * FlatGeobuf lines, CSV edge lists). `buildGraph` splits them where they share vertices.
+ */
+export interface LineSet {
+  /** [lng, lat] per vertex, degrees WGS-84. */
+  vertexLngLat: Float64Array;
+  /** lineCount + 1 offsets into lineVertices. */
+  lineOffsets: Uint32Array;
+  lineVertices: Uint32Array;
+  /** Explicit length of each line in metres (CSV edge lists); measured when absent. */
+  lineLengthsM?: Float32Array;
+}
+
+/**
+ * The walking network as compressed sparse rows (both directions of every edge), plus the
+ * undirected edge table with its shape points (for snapping and drawing) and the connected
+ * components. Everything is a typed-array view, so the graph is its own serialised buffer.
+ */
+export interface Graph {
+  nodeCount: number;
+  arcCount: number;
+  edgeCount: number;
+  /** [lng, lat] per node. */
+  lngLat: Float64Array;
+  /** nodeCount + 1 offsets into targets / lengthsM. */
+  offsets: Uint32Array;
+  targets: Uint32Array;
+  lengthsM: Float32Array;
+  edgeU: Uint32Array;
+  edgeV: Uint32Array;
+  edgeLengthM: Float32Array;
+  /** edgeCount + 1 offsets into shapeLngLat (in points): interior shape points of each edge, u to v. */
+  shapeOffsets: Uint32Array;
+  shapeLngLat: Float64Array;
+  /** Connected component of each node; components are numbered by decreasing size (0 is the largest). */
+  componentOf: Uint32Array;
+  componentSizes: Uint32Array;
+}
+
+/** Splits lines at shared vertices and builds the CSR graph. */
+export function buildGraph(lines: LineSet): Graph {
+  const vertexCount = lines.vertexLngLat.length / 2;
+  const lineCount = lines.lineOffsets.length - 1;
+  const { lineOffsets, lineVertices, vertexLngLat } = lines;
+
+  // A vertex becomes a node where a line ends or where it is used more than once.
+  const uses = new Uint8Array(vertexCount);
+  const isNode = new Uint8Array(vertexCount);
+  for (let l = 0; l < lineCount; l++) {
+    const a = lineOffsets[l], b = lineOffsets[l + 1];
+    if (b - a < 2) continue;
+    isNode[lineVertices[a]] = 1;
+    isNode[lineVertices[b - 1]] = 1;
+    for (let i = a; i < b; i++) {
+      const v = lineVertices[i];
+      if (uses[v] < 255) uses[v]++;
+    }
+  }
+  const nodeOf = new Int32Array(vertexCount).fill(-1);
+  let nodeCount = 0;
+  for (let v = 0; v < vertexCount; v++) if (isNode[v] || uses[v] > 1) nodeOf[v] = nodeCount++;
+  const lngLat = new Float64Array(nodeCount * 2);
+  for (let v = 0; v < vertexCount; v++) {
+    const n = nodeOf[v];
+    if (n >= 0) { lngLat[2 * n] = vertexLngLat[2 * v]; lngLat[2 * n + 1] = vertexLngLat[2 * v + 1]; }
+  }
+
+  // Split lines into edges (growable arrays; finalised below).
+  let edgeCap = Math.max(16, lineCount * 2), shapeCap = Math.max(16, lineVertices.length);
+  let edgeU = new Uint32Array(edgeCap), edgeV = new Uint32Array(edgeCap), edgeLen = new Float32Array(edgeCap);
+  let shapeOffsets = new Uint32Array(edgeCap + 1);
+  let shape = new Float64Array(shapeCap * 2);
+  let edgeCount = 0, shapeCount = 0;
+  const pushEdge = (u: number, v: number, lengthM: number) => {
+    if (edgeCount + 1 >= edgeCap) {
+      edgeCap *= 2;
+      edgeU = grow(edgeU, edgeCap); edgeV = grow(edgeV, edgeCap); edgeLen = grow(edgeLen, edgeCap);
+      shapeOffsets = grow(shapeOffsets, edgeCap + 1);
+    }
+    edgeU[edgeCount] = u; edgeV[edgeCount] = v; edgeLen[edgeCount] = lengthM;
+    edgeCount++;
+    shapeOffsets[edgeCount] = shapeCount;
+  };
+  const pushShape = (v: number) => {
+    if (shapeCount >= shapeCap) { shapeCap *= 2; shape = grow(shape, shapeCap * 2); }
+    shape[2 * shapeCount] = vertexLngLat[2 * v]; shape[2 * shapeCount + 1] = vertexLngLat[2 * v + 1];
+    shapeCount++;
+  };
+  const segM = (p: number, q: number) =>
+    haversineM(vertexLngLat[2 * p], vertexLngLat[2 * p + 1], vertexLngLat[2 * q], vertexLngLat[2 * q + 1]);
+
+  for (let l = 0; l < lineCount; l++) {
+    const a = lineOffsets[l], b = lineOffsets[l + 1];
+    if (b - a < 2) continue;
+    let measured = 0;
+    for (let i = a + 1; i < b; i++) measured += segM(lineVertices[i - 1], lineVertices[i]);
+    // Explicit lengths are shared among the pieces of a split line in proportion to their geometry.
+    const scale = lines.lineLengthsM ? (measured > 0 ? lines.lineLengthsM[l] / measured : NaN) : 1;
+    let start = lineVertices[a], pieceM = 0, pieceShapeStart = shapeCount;
+    for (let i = a + 1; i < b; i++) {
+      const v = lineVertices[i];
+      pieceM += segM(lineVertices[i - 1], v);
+      if (nodeOf[v] >= 0) {
+        const u = nodeOf[start], w = nodeOf[v];
+        const lengthM = Number.isNaN(scale) ? lines.lineLengthsM![l] / (b - a - 1) : pieceM * scale;
+        // A piece that starts and ends at one vertex with no shape is a repeated vertex: skip it.
+        if (u !== w || shapeCount > pieceShapeStart) pushEdge(u, w, lengthM);
+        start = v; pieceM = 0; pieceShapeStart = shapeCount;
+      } else {
+        pushShape(v);
+      }
+    }
+  }
+
+  // CSR over both directions; loops (u === v) stay in the edge table for snapping only.
+  const degree = new Uint32Array(nodeCount + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    if (edgeU[e] === edgeV[e]) continue;
+    degree[edgeU[e]]++; degree[edgeV[e]]++;
+  }
+  const offsets = new Uint32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n] + degree[n];
+  const arcCount = offsets[nodeCount];
+  const targets = new Uint32Array(arcCount), lengthsM = new Float32Array(arcCount);
+  const fill = offsets.slice(0, nodeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const u = edgeU[e], v = edgeV[e];
+    if (u === v) continue;
+    targets[fill[u]] = v; lengthsM[fill[u]++] = edgeLen[e];
+    targets[fill[v]] = u; lengthsM[fill[v]++] = edgeLen[e];
+  }
+
+  const { componentOf, componentSizes } = findComponents(nodeCount, offsets, targets);
+  return {
+    nodeCount, arcCount, edgeCount, lngLat, offsets, targets, lengthsM,
+    edgeU: edgeU.slice(0, edgeCount), edgeV: edgeV.slice(0, edgeCount), edgeLengthM: edgeLen.slice(0, edgeCount),
+    shapeOffsets: shapeOffsets.slice(0, edgeCount + 1), shapeLngLat: shape.slice(0, shapeCount * 2),
+    componentOf, componentSizes,
+  };
+}
+
+function grow<T extends Uint32Array | Float32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, Math.min(a.length, size)) as never);
+  return b;
+}
+
+/** Connected components by breadth-first search, renumbered so that 0 is the largest. */
+export function findComponents(nodeCount: number, offsets: Uint32Array, targets: Uint32Array) {
+  const raw = new Int32Array(nodeCount).fill(-1);
+  const queue = new Uint32Array(nodeCount);
+  const sizes: number[] = [];
+  for (let s = 0; s < nodeCount; s++) {
+    if (raw[s] >= 0) continue;
+    const c = sizes.length;
+    let head = 0, tail = 0;
+    queue[tail++] = s; raw[s] = c;
+    while (head < tail) {
+      const n = queue[head++];
+      for (let a = offsets[n]; a < offsets[n + 1]; a++) {
+        const t = targets[a];
+        if (raw[t] < 0) { raw[t] = c; queue[tail++] = t; }
+      }
+    }
+    sizes.push(tail);
+  }
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const rank = new Uint32Array(sizes.length);
+  order.forEach((c, r) => { rank[c] = r; });
+  const componentOf = new Uint32Array(nodeCount);
+  for (let n = 0; n < nodeCount; n++) componentOf[n] = rank[raw[n]];
+  return { componentOf, componentSizes: Uint32Array.from(order.map((c) => sizes[c])) };
+}
+
+/** How the network falls apart: reported with every analysis, never hidden. */
+export interface IslandReport {
+  componentCount: number;
+  largestComponentNodes: number;
+  /** Nodes outside the largest component. */
+  islandNodes: number;
+  /** Components other than the largest, with at least 2 nodes. */
+  islandCount: number;
+}
+
+export function describeIslands(graph: Graph): IslandReport {
+  const sizes = graph.componentSizes;
+  let islandCount = 0;
+  for (let c = 1; c < sizes.length; c++) if (sizes[c] >= 2) islandCount++;
+  return {
+    componentCount: sizes.length,
+    largestComponentNodes: sizes.length ? sizes[0] : 0,
+    islandNodes: graph.nodeCount - (sizes.length ? sizes[0] : 0),
+    islandCount,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation: one ArrayBuffer, a fixed header and 8-byte aligned sections; loading makes
+// views over it (no copy), so it can be transferred to a worker and loaded in O(1).
+
+const MAGIC = 0x4c434731; // "LCG1"
+const VERSION = 1;
+const HEADER_WORDS = 8;
+
+type Section = 'lngLat' | 'shapeLngLat' | 'offsets' | 'targets' | 'lengthsM' | 'edgeU' | 'edgeV'
+  | 'edgeLengthM' | 'shapeOffsets' | 'componentOf' | 'componentSizes';
+const SECTIONS: Section[] = ['lngLat', 'shapeLngLat', 'offsets', 'targets', 'lengthsM', 'edgeU', 'edgeV',
+  'edgeLengthM', 'shapeOffsets', 'componentOf', 'componentSizes'];
+
+function sectionLengths(h: { nodeCount: number; arcCount: number; edgeCount: number; shapeCount: number; componentCount: number }): Record<Section, number> {
+  return {
+    lngLat: h.nodeCount * 2, shapeLngLat: h.shapeCount * 2, offsets: h.nodeCount + 1, targets: h.arcCount,
+    lengthsM: h.arcCount, edgeU: h.edgeCount, edgeV: h.edgeCount, edgeLengthM: h.edgeCount,
+    shapeOffsets: h.edgeCount + 1, componentOf: h.nodeCount, componentSizes: h.componentCount,
+  };
+}
+
+const CTORS: Record<Section, Float64ArrayConstructor | Float32ArrayConstructor | Uint32ArrayConstructor> = {
+  lngLat: Float64Array, shapeLngLat: Float64Array, offsets: Uint32Array, targets: Uint32Array, lengthsM: Float32Array,
+  edgeU: Uint32Array, edgeV: Uint32Array, edgeLengthM: Float32Array, shapeOffsets: Uint32Array,
+  componentOf: Uint32Array, componentSizes: Uint32Array,
+};
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** Serialises a graph into one transferable buffer. */
+export function graphToBuffer(graph: Graph): ArrayBuffer {
+  const header = {
+    nodeCount: graph.nodeCount, arcCount: graph.arcCount, edgeCount: graph.edgeCount,
+    shapeCount: graph.shapeLngLat.length / 2, componentCount: graph.componentSizes.length,
+  };
+  const lens = sectionLengths(header);
+  let size = HEADER_WORDS * 4;
+  for (const s of SECTIONS) size = align8(size) + lens[s] * CTORS[s].BYTES_PER_ELEMENT;
+  const buffer = new ArrayBuffer(align8(size));
+  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, VERSION, header.nodeCount, header.arcCount,
+    header.edgeCount, header.shapeCount, header.componentCount, 0]);
+  let at = HEADER_WORDS * 4;
+  for (const s of SECTIONS) {
+    at = align8(at);
+    new CTORS[s](buffer, at, lens[s]).set(graph[s] as never);
+    at += lens[s] * CTORS[s].BYTES_PER_ELEMENT;
+  }
+  return buffer;
+}
+
+/** Views a serialised graph without copying. Throws on a buffer that is not one. */
+export function bufferToGraph(buffer: ArrayBuffer): Graph {
+  if (buffer.byteLength < HEADER_WORDS * 4) throw new Error('graph buffer: too short for a LifeCircle graph');
+  const h = new Uint32Array(buffer, 0, HEADER_WORDS);
+  if (h[0] !== MAGIC) throw new Error('graph buffer: not a LifeCircle graph (bad magic number)');
+  if (h[1] !== VERSION) throw new Error(`graph buffer: version ${h[1]} is not supported (expected ${VERSION}); run npm run data:prepare`);
+  const header = { nodeCount: h[2], arcCount: h[3], edgeCount: h[4], shapeCount: h[5], componentCount: h[6] };
+  const lens = sectionLengths(header);
+  const views: Partial<Record<Section, Float64Array | Float32Array | Uint32Array>> = {};
+  let at = HEADER_WORDS * 4;
+  for (const s of SECTIONS) {
+    at = align8(at);
+    const bytes = lens[s] * CTORS[s].BYTES_PER_ELEMENT;
+    if (at + bytes > buffer.byteLength) throw new Error(`graph buffer: truncated in section ${s}`);
+    views[s] = new CTORS[s](buffer, at, lens[s]);
+    at += bytes;
+  }
+  return { nodeCount: header.nodeCount, arcCount: header.arcCount, edgeCount: header.edgeCount, ...(views as Pick<Graph, Section>) };
+}

@@ -1,0 +1,150 @@
+/**
+ * Planning standards as documented data: walking speeds, life-circle presets and the facility
+ * categories they apply to. Every value carries its source; `verified: false` marks values the
+ * digest (../shared/standards.md) labels [M] (recalled, not confirmed against the official text),
+ * and the app and CLI label them as unverified wherever they are shown.
+ */
+
+export type Settlement = 'urban' | 'rural';
+export type Tier = 5 | 10 | 15;
+
+export interface Source {
+  source: string;
+  verified: boolean;
+}
+
+/** A threshold is a walking time or, in standard-distance mode, a network walking distance. */
+export type Threshold = { minutes: number } | { meters: number };
+
+export interface WalkingProfile extends Source {
+  id: 'adult' | 'elderly_children';
+  nameZh: string;
+  nameEn: string;
+  kmh: number;
+}
+
+export const WALKING_PROFILES: WalkingProfile[] = [
+  {
+    id: 'adult', nameZh: '成人步行', nameEn: 'Adult walking', kmh: 4.0,
+    source: 'GB 50180-2018 pairs 15 min with 800–1000 m of walking; 4.0 km/h (66.7 m/min) makes 15 min = 1000 m. 5 km/h would overstate coverage (15 min = 1250 m). standards.md §4.1',
+    verified: true,
+  },
+  {
+    id: 'elderly_children', nameZh: '老人/儿童步行', nameEn: 'Elderly / children', kmh: 3.0,
+    source: 'standards.md §4.1: 3.0 km/h (50 m/min), 15 min ≈ 750 m; plans stress "一老一小" (Ningbo S002); TD/T 1062-2021 5–10-min tier serves the elderly and children',
+    verified: true,
+  },
+];
+
+export const DEFAULT_SPEED_KMH = 4.0;
+
+export function kmhToMetersPerMinute(kmh: number): number {
+  return (kmh * 1000) / 60;
+}
+
+export interface Preset extends Source {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  /** Threshold by tier and settlement type. */
+  tiers: Record<Tier, Record<Settlement, Threshold>>;
+}
+
+const same = (t: Threshold): Record<Settlement, Threshold> => ({ urban: t, rural: t });
+const split = (urban: number, rural: number): Record<Settlement, Threshold> => ({ urban: { minutes: urban }, rural: { minutes: rural } });
+
+export const PRESETS: Preset[] = [
+  {
+    id: 'gb50180', nameZh: 'GB 50180-2018 生活圈 (5/10/15 分钟)', nameEn: 'GB 50180-2018 life circles (5/10/15 min)',
+    tiers: { 5: same({ minutes: 5 }), 10: same({ minutes: 10 }), 15: same({ minutes: 15 }) },
+    source: 'GB 50180-2018《城市居住区规划设计标准》Table 3.0.4: 5-, 10- and 15-minute life circles; each category is judged at its own tier (tiers are not nested). An urban standard, applied to rural cells too.',
+    verified: true,
+  },
+  {
+    id: 'gb50180-distance', nameZh: 'GB 50180-2018 标准步行距离 (300/500/1000 米)', nameEn: 'GB 50180-2018 standard walking distances (300/500/1000 m)',
+    tiers: { 5: same({ meters: 300 }), 10: same({ meters: 500 }), 15: same({ meters: 1000 }) },
+    source: 'GB 50180-2018 Table 3.0.4: 15-min circle 800–1000 m [V], 10-min ≈500 m [V], 5-min ≈300 m [M]; network walking distance, independent of speed. For formal compliance.',
+    verified: false,
+  },
+  {
+    id: 'ningbo', nameZh: '城市 15 分钟 + 农村 20 分钟 (宁波)', nameEn: 'Urban 15 + rural 20 min (Ningbo)',
+    tiers: { 5: split(15, 20), 10: split(15, 20), 15: split(15, 20) },
+    source: '宁波市城乡现代社区服务体系建设"十四五"规划 (S002): 城市社区15分钟生活服务圈, 农村社区20分钟生活服务圈',
+    verified: true,
+  },
+  {
+    id: 'jiangxi', nameZh: '城市 15 分钟 + 农村 30 分钟 (江西)', nameEn: 'Urban 15 + rural 30 min (Jiangxi)',
+    tiers: { 5: split(15, 30), 10: split(15, 30), 15: split(15, 30) },
+    source: '江西省贯彻落实"十四五"城乡社区服务体系建设规划实施方案, 赣府厅字〔2022〕77号 (S003): 城市15分钟, 农村30分钟生活服务圈',
+    verified: true,
+  },
+];
+
+export const DEFAULT_PRESET_ID = 'gb50180';
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** A facility category of a dataset, tied to its life-circle tier. */
+export interface Category extends Source {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  tier: Tier;
+}
+
+/**
+ * Categories of the embedded Porto Alegre sample. The sample counts every school and every
+ * health facility; the tier each is judged at is an assumption stated here.
+ */
+export const SAMPLE_CATEGORIES: Category[] = [
+  {
+    id: 'schools', nameZh: '学校', nameEn: 'Schools', tier: 10,
+    source: 'Assumption: judged as 小学 (primary school, 10-min tier, ≤500 m) of GB 50180-2018 Appendix B [M]; the sample counts all schools (IPEA aopdata).',
+    verified: false,
+  },
+  {
+    id: 'healthcare', nameZh: '医疗卫生', nameEn: 'Healthcare', tier: 15,
+    source: 'Assumption: judged as 社区卫生服务中心 (community health centre, 15-min tier, ≤1000 m) of GB 50180-2018 Appendix B [M]; the sample counts all public health facilities (IPEA aopdata).',
+    verified: false,
+  },
+];
+
+/** Category thresholds resolved to metres at a walking speed. */
+export interface ResolvedThreshold {
+  urbanM: number;
+  ruralM: number;
+  urbanMinutes: number;
+  ruralMinutes: number;
+}
+
+/**
+ * Resolves the thresholds of each category: from the preset by tier, or one `minutes`
+ * override for every category and settlement type.
+ */
+export function resolveThresholds(
+  categories: Category[], preset: Preset, metersPerMinute: number, overrideMinutes?: number,
+): Record<string, ResolvedThreshold> {
+  const toM = (t: Threshold) => ('minutes' in t ? t.minutes * metersPerMinute : t.meters);
+  const out: Record<string, ResolvedThreshold> = {};
+  for (const c of categories) {
+    const urbanM = overrideMinutes !== undefined ? overrideMinutes * metersPerMinute : toM(preset.tiers[c.tier].urban);
+    const ruralM = overrideMinutes !== undefined ? overrideMinutes * metersPerMinute : toM(preset.tiers[c.tier].rural);
+    out[c.id] = { urbanM, ruralM, urbanMinutes: urbanM / metersPerMinute, ruralMinutes: ruralM / metersPerMinute };
+  }
+  return out;
+}
+
+/**
+ * The density rule for cells with no region layer: a cell is urban when its population
+ * density is at least this many people per km².
+ */
+export const URBAN_DENSITY_PER_KM2 = 1500;
+export const URBAN_DENSITY_SOURCE: Source = {
+  source: 'Degree of Urbanisation (UN Statistical Commission 2020; GHSL): ≥1,500 inhabitants/km² marks a high-density (urban centre) grid cell. Applied per H3 cell, without the contiguity and 50,000-people cluster rule.',
+  verified: true,
+};
+
+/** Default smallest population for a cell to be judged under-served (an assumption). */
+export const DEFAULT_MIN_POPULATION = 1;
