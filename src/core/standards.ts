@@ -111,6 +111,49 @@ export const SAMPLE_CATEGORIES: Category[] = [
   },
 ];
 
+/**
+ * Standard facility categories (standards.md §3.1, urban catalogue) with their GB 50180-2018 tier.
+ * Tiers from Appendix B are recalled, not confirmed ([M]): unverified.
+ */
+export const URBAN_CATALOGUE: Category[] = ([
+  ['comm_service_station', '社区综合服务站', 'Community service station', 5],
+  ['street_service_center', '社区服务中心(街道级)', 'Sub-district service centre', 15],
+  ['health_center', '社区卫生服务中心', 'Community health centre', 15],
+  ['health_station', '社区卫生服务站', 'Community health station', 10],
+  ['pharmacy', '药店', 'Pharmacy', 5],
+  ['kindergarten', '幼儿园', 'Kindergarten', 5],
+  ['nursery', '托儿所/托育机构', 'Infant care', 5],
+  ['primary_school', '小学', 'Primary school', 10],
+  ['junior_school', '初中', 'Junior secondary school', 15],
+  ['elderly_daycare', '老年人日间照料中心', 'Elderly day-care centre', 5],
+  ['elderly_care_home', '养老院', 'Nursing home', 15],
+  ['elderly_canteen', '老年食堂/助餐点', 'Elderly canteen', 5],
+  ['culture_room', '文化活动站', 'Community cultural room', 5],
+  ['culture_center', '文化活动中心', 'Sub-district cultural centre', 15],
+  ['fitness_outdoor', '室外综合健身场地', 'Outdoor fitness area', 5],
+  ['fresh_market', '菜市场/生鲜超市', 'Fresh-food market', 10],
+  ['convenience', '便利店', 'Convenience store', 5],
+  ['supermarket_mall', '综合超市/商场', 'Supermarket / mall', 15],
+  ['post_parcel', '邮政/快递驿站', 'Post / parcel point', 15],
+  ['bus_stop', '公交车站', 'Public-transport stop', 5],
+] as const).map(([id, nameZh, nameEn, tier]) => ({
+  id, nameZh, nameEn, tier: tier as Tier, verified: false,
+  source: `standards.md §3.1 urban catalogue: GB 50180-2018 Appendix B ${tier}-minute tier [M]`,
+}));
+
+/**
+ * The category of an id found in a user's facility layer: a catalogue or sample entry when the
+ * id matches one, else a category judged at the 15-minute tier (stated as an assumption).
+ */
+export function categoryForId(id: string): Category {
+  const known = [...SAMPLE_CATEGORIES, ...URBAN_CATALOGUE].find((c) => c.id === id);
+  if (known) return known;
+  return {
+    id, nameZh: id, nameEn: id, tier: 15, verified: false,
+    source: `'${id}' is not in the standard catalogue: judged at the 15-minute tier (assumption)`,
+  };
+}
+
 /** Category thresholds resolved to metres at a walking speed. */
 export interface ResolvedThreshold {
   urbanM: number;
