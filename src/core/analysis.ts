@@ -173,7 +173,7 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Pr
       category, threshold, facilityCount: byCategory[k].length,
       facilitiesOffNetwork: byCategory[k].filter((f) => facilitySnap.edge[f] < 0),
       assessment, summary: summarizeCategory(cells, settlement.code, assessment, threshold),
-      nodeMinutes, nodeFacility: access.nodeFacility, arcsRelaxed: access.arcsRelaxed, routeMs,
+      nodeMinutes, nodeFacility: access.nodeFacility.slice(), arcsRelaxed: access.arcsRelaxed, routeMs,
     });
   }
 

@@ -21,7 +21,7 @@ export interface CategoryAccess {
   /** Index of that facility in the facility table, -1 when none within the horizon. */
   facility: Int32Array;
   status: Uint8Array;
-  /** Per node: metres to the nearest facility and which (for maps and catchments). */
+  /** Per node: metres to the nearest facility and which. Views into the Router's arrays, valid until its next search. */
   nodeDistM: Float64Array;
   nodeFacility: Int32Array;
   arcsRelaxed: number;

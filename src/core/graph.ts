@@ -32,6 +32,8 @@ export interface Graph {
   edgeU: Uint32Array;
   edgeV: Uint32Array;
   edgeLengthM: Float32Array;
+  /** The arc u → v of each edge (edgeV and edgeLengthM are derived from it when a graph is loaded). */
+  edgeArc: Uint32Array;
   /** edgeCount + 1 offsets into shapeLngLat (in points): interior shape points of each edge, u to v. */
   shapeOffsets: Uint32Array;
   shapeLngLat: Float64Array;
@@ -115,28 +117,30 @@ export function buildGraph(lines: LineSet): Graph {
     }
   }
 
-  // CSR over both directions; loops (u === v) stay in the edge table for snapping only.
+  // CSR over both directions. A loop (u === v) gets one self-arc, which routing never improves
+  // on but which gives every edge an arc: edgeArc[e] is the arc u → v of edge e.
   const degree = new Uint32Array(nodeCount + 1);
   for (let e = 0; e < edgeCount; e++) {
-    if (edgeU[e] === edgeV[e]) continue;
-    degree[edgeU[e]]++; degree[edgeV[e]]++;
+    degree[edgeU[e]]++;
+    if (edgeU[e] !== edgeV[e]) degree[edgeV[e]]++;
   }
   const offsets = new Uint32Array(nodeCount + 1);
   for (let n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n] + degree[n];
   const arcCount = offsets[nodeCount];
-  const targets = new Uint32Array(arcCount), lengthsM = new Float32Array(arcCount);
+  const targets = new Uint32Array(arcCount), lengthsM = new Float32Array(arcCount), edgeArc = new Uint32Array(edgeCount);
   const fill = offsets.slice(0, nodeCount);
   for (let e = 0; e < edgeCount; e++) {
     const u = edgeU[e], v = edgeV[e];
-    if (u === v) continue;
+    edgeArc[e] = fill[u];
     targets[fill[u]] = v; lengthsM[fill[u]++] = edgeLen[e];
+    if (u === v) continue;
     targets[fill[v]] = u; lengthsM[fill[v]++] = edgeLen[e];
   }
 
   const { componentOf, componentSizes } = findComponents(nodeCount, offsets, targets);
   return {
     nodeCount, arcCount, edgeCount, lngLat, offsets, targets, lengthsM,
-    edgeU: edgeU.slice(0, edgeCount), edgeV: edgeV.slice(0, edgeCount), edgeLengthM: edgeLen.slice(0, edgeCount),
+    edgeU: edgeU.slice(0, edgeCount), edgeV: edgeV.slice(0, edgeCount), edgeLengthM: edgeLen.slice(0, edgeCount), edgeArc,
     shapeOffsets: shapeOffsets.slice(0, edgeCount + 1), shapeLngLat: shape.slice(0, shapeCount * 2),
     componentOf, componentSizes,
   };
@@ -198,71 +202,91 @@ export function describeIslands(graph: Graph): IslandReport {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Serialisation: one ArrayBuffer, a fixed header and 8-byte aligned sections; loading makes
-// views over it (no copy), so it can be transferred to a worker and loaded in O(1).
+// Serialisation: one ArrayBuffer, a fixed header and 8-byte aligned sections. Coordinates are
+// stored as float32 offsets from the south-west corner (about 1 mm within a few degrees) and
+// edges as (u, arc), so a 1.1M-node network stays under 80 MB; loading adds back the float64
+// coordinates and the edge table in one linear pass, while the CSR arrays stay views.
 
 const MAGIC = 0x4c434731; // "LCG1"
-const VERSION = 1;
-const HEADER_WORDS = 8;
+const VERSION = 2;
+const HEADER_BYTES = 48; // 8 uint32 words + origin lng, lat as float64
 
-type Section = 'lngLat' | 'shapeLngLat' | 'offsets' | 'targets' | 'lengthsM' | 'edgeU' | 'edgeV'
-  | 'edgeLengthM' | 'shapeOffsets' | 'componentOf' | 'componentSizes';
-const SECTIONS: Section[] = ['lngLat', 'shapeLngLat', 'offsets', 'targets', 'lengthsM', 'edgeU', 'edgeV',
-  'edgeLengthM', 'shapeOffsets', 'componentOf', 'componentSizes'];
+type Section = 'offsets' | 'targets' | 'lengthsM' | 'nodeXY' | 'shapeXY' | 'edgeU' | 'edgeArc' | 'shapeOffsets' | 'componentOf' | 'componentSizes';
+const SECTIONS: [Section, Float32ArrayConstructor | Uint32ArrayConstructor][] = [
+  ['offsets', Uint32Array], ['targets', Uint32Array], ['lengthsM', Float32Array], ['nodeXY', Float32Array], ['shapeXY', Float32Array],
+  ['edgeU', Uint32Array], ['edgeArc', Uint32Array], ['shapeOffsets', Uint32Array], ['componentOf', Uint32Array], ['componentSizes', Uint32Array],
+];
 
-function sectionLengths(h: { nodeCount: number; arcCount: number; edgeCount: number; shapeCount: number; componentCount: number }): Record<Section, number> {
+interface Counts { nodeCount: number; arcCount: number; edgeCount: number; shapeCount: number; componentCount: number }
+
+function sectionLengths(h: Counts): Record<Section, number> {
   return {
-    lngLat: h.nodeCount * 2, shapeLngLat: h.shapeCount * 2, offsets: h.nodeCount + 1, targets: h.arcCount,
-    lengthsM: h.arcCount, edgeU: h.edgeCount, edgeV: h.edgeCount, edgeLengthM: h.edgeCount,
-    shapeOffsets: h.edgeCount + 1, componentOf: h.nodeCount, componentSizes: h.componentCount,
+    offsets: h.nodeCount + 1, targets: h.arcCount, lengthsM: h.arcCount, nodeXY: h.nodeCount * 2, shapeXY: h.shapeCount * 2,
+    edgeU: h.edgeCount, edgeArc: h.edgeCount, shapeOffsets: h.edgeCount + 1, componentOf: h.nodeCount, componentSizes: h.componentCount,
   };
 }
-
-const CTORS: Record<Section, Float64ArrayConstructor | Float32ArrayConstructor | Uint32ArrayConstructor> = {
-  lngLat: Float64Array, shapeLngLat: Float64Array, offsets: Uint32Array, targets: Uint32Array, lengthsM: Float32Array,
-  edgeU: Uint32Array, edgeV: Uint32Array, edgeLengthM: Float32Array, shapeOffsets: Uint32Array,
-  componentOf: Uint32Array, componentSizes: Uint32Array,
-};
 
 const align8 = (n: number) => (n + 7) & ~7;
 
+function layout(h: Counts): { at: Record<Section, number>; size: number } {
+  const lens = sectionLengths(h);
+  const at = {} as Record<Section, number>;
+  let size = HEADER_BYTES;
+  for (const [s, ctor] of SECTIONS) { size = align8(size); at[s] = size; size += lens[s] * ctor.BYTES_PER_ELEMENT; }
+  return { at, size: align8(size) };
+}
+
 /** Serialises a graph into one transferable buffer. */
 export function graphToBuffer(graph: Graph): ArrayBuffer {
-  const header = {
+  const h: Counts = {
     nodeCount: graph.nodeCount, arcCount: graph.arcCount, edgeCount: graph.edgeCount,
     shapeCount: graph.shapeLngLat.length / 2, componentCount: graph.componentSizes.length,
   };
-  const lens = sectionLengths(header);
-  let size = HEADER_WORDS * 4;
-  for (const s of SECTIONS) size = align8(size) + lens[s] * CTORS[s].BYTES_PER_ELEMENT;
-  const buffer = new ArrayBuffer(align8(size));
-  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, VERSION, header.nodeCount, header.arcCount,
-    header.edgeCount, header.shapeCount, header.componentCount, 0]);
-  let at = HEADER_WORDS * 4;
-  for (const s of SECTIONS) {
-    at = align8(at);
-    new CTORS[s](buffer, at, lens[s]).set(graph[s] as never);
-    at += lens[s] * CTORS[s].BYTES_PER_ELEMENT;
-  }
+  let lng0 = Infinity, lat0 = Infinity;
+  for (let n = 0; n < h.nodeCount; n++) { lng0 = Math.min(lng0, graph.lngLat[2 * n]); lat0 = Math.min(lat0, graph.lngLat[2 * n + 1]); }
+  for (let k = 0; k < h.shapeCount; k++) { lng0 = Math.min(lng0, graph.shapeLngLat[2 * k]); lat0 = Math.min(lat0, graph.shapeLngLat[2 * k + 1]); }
+  if (!Number.isFinite(lng0)) { lng0 = 0; lat0 = 0; }
+  const { at, size } = layout(h);
+  const lens = sectionLengths(h);
+  const buffer = new ArrayBuffer(size);
+  new Uint32Array(buffer, 0, 8).set([MAGIC, VERSION, h.nodeCount, h.arcCount, h.edgeCount, h.shapeCount, h.componentCount, 0]);
+  new Float64Array(buffer, 32, 2).set([lng0, lat0]);
+  const toXY = (src: Float64Array, dst: Float32Array) => {
+    for (let i = 0; i < src.length; i += 2) { dst[i] = src[i] - lng0; dst[i + 1] = src[i + 1] - lat0; }
+  };
+  const view = (s: Section) => new (SECTIONS.find((x) => x[0] === s)![1])(buffer, at[s], lens[s]);
+  view('offsets').set(graph.offsets); view('targets').set(graph.targets); view('lengthsM').set(graph.lengthsM);
+  toXY(graph.lngLat, view('nodeXY') as Float32Array); toXY(graph.shapeLngLat, view('shapeXY') as Float32Array);
+  view('edgeU').set(graph.edgeU); view('edgeArc').set(graph.edgeArc); view('shapeOffsets').set(graph.shapeOffsets);
+  view('componentOf').set(graph.componentOf); view('componentSizes').set(graph.componentSizes);
   return buffer;
 }
 
-/** Views a serialised graph without copying. Throws on a buffer that is not one. */
+/** Loads a serialised graph (the CSR arrays are views, not copies). Throws on a buffer that is not one. */
 export function bufferToGraph(buffer: ArrayBuffer): Graph {
-  if (buffer.byteLength < HEADER_WORDS * 4) throw new Error('graph buffer: too short for a LifeCircle graph');
-  const h = new Uint32Array(buffer, 0, HEADER_WORDS);
-  if (h[0] !== MAGIC) throw new Error('graph buffer: not a LifeCircle graph (bad magic number)');
-  if (h[1] !== VERSION) throw new Error(`graph buffer: version ${h[1]} is not supported (expected ${VERSION}); run npm run data:prepare`);
-  const header = { nodeCount: h[2], arcCount: h[3], edgeCount: h[4], shapeCount: h[5], componentCount: h[6] };
-  const lens = sectionLengths(header);
-  const views: Partial<Record<Section, Float64Array | Float32Array | Uint32Array>> = {};
-  let at = HEADER_WORDS * 4;
-  for (const s of SECTIONS) {
-    at = align8(at);
-    const bytes = lens[s] * CTORS[s].BYTES_PER_ELEMENT;
-    if (at + bytes > buffer.byteLength) throw new Error(`graph buffer: truncated in section ${s}`);
-    views[s] = new CTORS[s](buffer, at, lens[s]);
-    at += bytes;
-  }
-  return { nodeCount: header.nodeCount, arcCount: header.arcCount, edgeCount: header.edgeCount, ...(views as Pick<Graph, Section>) };
+  if (buffer.byteLength < HEADER_BYTES) throw new Error('graph buffer: too short for a LifeCircle graph');
+  const w = new Uint32Array(buffer, 0, 8);
+  if (w[0] !== MAGIC) throw new Error('graph buffer: not a LifeCircle graph (bad magic number)');
+  if (w[1] !== VERSION) throw new Error(`graph buffer: version ${w[1]} is not supported (expected ${VERSION}); run npm run data:prepare`);
+  const h: Counts = { nodeCount: w[2], arcCount: w[3], edgeCount: w[4], shapeCount: w[5], componentCount: w[6] };
+  const [lng0, lat0] = new Float64Array(buffer, 32, 2);
+  const { at, size } = layout(h);
+  if (size > buffer.byteLength) throw new Error(`graph buffer: truncated (${buffer.byteLength} of ${size} bytes)`);
+  const lens = sectionLengths(h);
+  const u32 = (s: Section) => new Uint32Array(buffer, at[s], lens[s]);
+  const f32 = (s: Section) => new Float32Array(buffer, at[s], lens[s]);
+  const fromXY = (src: Float32Array) => {
+    const out = new Float64Array(src.length);
+    for (let i = 0; i < src.length; i += 2) { out[i] = lng0 + src[i]; out[i + 1] = lat0 + src[i + 1]; }
+    return out;
+  };
+  const targets = u32('targets'), lengthsM = f32('lengthsM'), edgeArc = u32('edgeArc');
+  const edgeV = new Uint32Array(h.edgeCount), edgeLengthM = new Float32Array(h.edgeCount);
+  for (let e = 0; e < h.edgeCount; e++) { edgeV[e] = targets[edgeArc[e]]; edgeLengthM[e] = lengthsM[edgeArc[e]]; }
+  return {
+    nodeCount: h.nodeCount, arcCount: h.arcCount, edgeCount: h.edgeCount,
+    lngLat: fromXY(f32('nodeXY')), offsets: u32('offsets'), targets, lengthsM,
+    edgeU: u32('edgeU'), edgeV, edgeLengthM, edgeArc, shapeOffsets: u32('shapeOffsets'), shapeLngLat: fromXY(f32('shapeXY')),
+    componentOf: u32('componentOf'), componentSizes: u32('componentSizes'),
+  };
 }

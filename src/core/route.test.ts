@@ -68,6 +68,17 @@ describe('Router.nearest', () => {
     }), { numRuns: 300 });
   });
 
+  it('gives the same answers when one Router is reused for many searches', () => {
+    const g = toGraph(30, Array.from({ length: 60 }, (_, i) => [i % 30, (i * 7 + 3) % 30, (i * 13) % 40] as [number, number, number]));
+    const shared = new Router(g);
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(g.nodeCount - 1), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 200 }), (seeds, bound) => {
+      const s: Seeds = { node: Uint32Array.from(seeds.map((x) => x[0])), startM: Float64Array.from(seeds.map((x) => x[1])), label: Int32Array.from(seeds.map((_, i) => i)) };
+      const a = shared.nearest(s, bound), b = new Router(g).nearest(s, bound);
+      expect(Array.from(a.distM)).toEqual(Array.from(b.distM));
+      expect(Array.from(a.label)).toEqual(Array.from(b.label));
+    }), { numRuns: 200 });
+  });
+
   it('breaks exact ties toward the smaller label', () => {
     // A path a — b — c of 10 m + 10 m, seeds at a (label 7) and c (label 3): b is 10 m from both.
     const g = toGraph(3, [[0, 1, 10], [1, 2, 10]]);

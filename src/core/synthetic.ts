@@ -2,7 +2,7 @@
  * Seeded synthetic street networks for benchmarks and property tests: a jittered grid with
  * some streets removed and shape points on the others, so that before/after runs compare.
  */
-import { buildGraph, type Graph } from './graph.ts';
+import { buildGraph, type Graph, type LineSet } from './graph.ts';
 import { EARTH_RADIUS_M } from './distance.ts';
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
@@ -32,6 +32,11 @@ export interface SyntheticOptions {
 }
 
 export function syntheticGrid(opts: SyntheticOptions): Graph {
+  return buildGraph(syntheticLines(opts));
+}
+
+/** The streets of a synthetic grid, before graph building (for timing the build alone). */
+export function syntheticLines(opts: SyntheticOptions): LineSet {
   const { side, spacingM = 80, removeShare = 0.08, shapeShare = 0.3, origin = [114.3, 30.5], seed = 1 } = opts;
   const rand = seededRandom(seed);
   const mPerDegLat = (EARTH_RADIUS_M * Math.PI) / 180;
@@ -67,7 +72,5 @@ export function syntheticGrid(opts: SyntheticOptions): Graph {
       if (j + 1 < side) street(v, v + side);
     }
   }
-  return buildGraph({
-    vertexLngLat: coords.subarray(0, vertexCount * 2), lineOffsets: Uint32Array.from(offsets), lineVertices: Uint32Array.from(vertices),
-  });
+  return { vertexLngLat: coords.slice(0, vertexCount * 2), lineOffsets: Uint32Array.from(offsets), lineVertices: Uint32Array.from(vertices) };
 }
