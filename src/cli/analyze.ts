@@ -8,16 +8,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { geojson as fgb } from 'flatgeobuf';
 import type { FeatureCollection } from 'geojson';
 import { analyze, createDataset, DEFAULT_PARAMS, validateParams, type FacilityTable, type PopulationInput, type ScenarioParams } from '../core/analysis.ts';
 import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
-import { cellsToFeatureCollection, type Provenance } from '../core/features.ts';
-import { buildSummary, summaryToCsv } from '../core/report.ts';
+import { cellsToFeatureCollection } from '../core/features.ts';
+import { buildSummary, provenanceOf, summaryToCsv } from '../core/report.ts';
 import { PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
 import { csvToLines, geojsonToLines, InputError, readOsmPbf, readOsmXml } from '../io/network.ts';
 import { countsToFacilities, readH3Table } from '../io/h3table.ts';
 import { csvToPoints, geojsonToPoints, pointsToDemand, pointsToFacilities, type PointRow } from '../io/points.ts';
+import { featuresToFlatGeobuf, flatGeobufToFeatures } from '../io/flatgeobuf.ts';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE, SAMPLE_FILES } from '../io/sample.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -91,11 +91,7 @@ function parseJson(bytes: Buffer, file: string): FeatureCollection {
   try { return JSON.parse(bytes.toString('utf8')); } catch (e) { throw new InputError(`${file}: not valid JSON (${(e as Error).message})`); }
 }
 
-async function readFgb(bytes: Buffer): Promise<FeatureCollection> {
-  const features = [];
-  for await (const f of fgb.deserialize(new Uint8Array(bytes))) features.push(f);
-  return { type: 'FeatureCollection', features } as FeatureCollection;
-}
+const readFgb = (bytes: Buffer) => flatGeobufToFeatures(new Uint8Array(bytes));
 
 async function loadNetwork(args: Args, inputs: Inputs): Promise<Graph> {
   const file = args.network ?? join(DATA, SAMPLE_FILES.network);
@@ -215,19 +211,15 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     const notes = usesSample ? [SAMPLE_FACILITY_NOTE.en, SAMPLE_FACILITY_NOTE.zh] : [];
     const command = `npm run analyze -- ${argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`.trim();
     const generatedAt = new Date().toISOString();
-    const summary = buildSummary(ds, result, { version, generatedAt, inputs: inputs.list, command, notes });
-    const { regions: _r, ...plainParams } = params;
-    const provenance: Provenance = {
-      generator: 'LifeCircle', version, generatedAt, parameters: { ...plainParams }, inputs: inputs.list,
-      attribution: SAMPLE_ATTRIBUTION, notes,
-    };
+    const meta = { version, generatedAt, inputs: inputs.list, command, notes };
+    const summary = buildSummary(ds, result, meta);
+    const provenance = provenanceOf(result, meta, usesSample ? SAMPLE_ATTRIBUTION : '© OpenStreetMap contributors (ODbL) where the network comes from OpenStreetMap');
     const gaps = cellsToFeatureCollection(result, facilities, provenance, true);
     const cells = cellsToFeatureCollection(result, facilities, provenance, false);
-    const fgbCells = { ...cells, features: cells.features.map((f) => ({ ...f, properties: Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, v === null ? NaN : v])) })) };
     const outputs: Record<string, string | Uint8Array> = {
       'gaps.geojson': JSON.stringify(gaps) + '\n',
       'cells.geojson': JSON.stringify(cells) + '\n',
-      'cells.fgb': fgb.serialize(fgbCells as FeatureCollection, 4326),
+      'cells.fgb': featuresToFlatGeobuf(cells),
       'summary.json': JSON.stringify(summary, null, 2) + '\n',
       'summary.csv': summaryToCsv(result),
     };

@@ -7,7 +7,7 @@ import { classifySettlement, type RegionLayer, type SettlementTable } from './se
 import { buildSnapIndex, DEFAULT_MAX_SNAP_M, snapPoints, type SnapIndex, type Snapped } from './snap.ts';
 import {
   DEFAULT_MIN_POPULATION, DEFAULT_PRESET_ID, DEFAULT_SPEED_KMH, findPreset, kmhToMetersPerMinute, resolveThresholds,
-  URBAN_DENSITY_PER_KM2, type Category, type ResolvedThreshold,
+  URBAN_DENSITY_PER_KM2, type Category, type ResolvedThreshold, type Settlement,
 } from './standards.ts';
 import { cellResolution, DEFAULT_RES, MAX_RES, MIN_RES } from './cells.ts';
 
@@ -53,6 +53,8 @@ export interface ScenarioParams {
   speedKmh: number;
   /** One threshold (minutes) for every category and settlement type, overriding the preset. */
   minutes?: number;
+  /** Custom thresholds in minutes per category and settlement type, overriding the preset (not `minutes`). */
+  thresholds?: Record<string, Record<Settlement, number>>;
   res: number;
   minPopulation: number;
   maxSnapM: number;
@@ -81,6 +83,11 @@ export function validateParams(p: ScenarioParams): string[] {
   if (!(p.maxSnapM > 0)) errors.push(`max snap distance ${p.maxSnapM} m must be positive`);
   if (!(p.horizonMinutes > 0 && p.horizonMinutes <= 480)) errors.push(`horizon ${p.horizonMinutes} min is outside 0…480`);
   if (!(p.minPopulation >= 0)) errors.push(`minimum population ${p.minPopulation} must not be negative`);
+  for (const [id, t] of Object.entries(p.thresholds ?? {})) {
+    for (const s of ['urban', 'rural'] as const) {
+      if (t[s] !== undefined && !(t[s] > 0 && t[s] <= 240)) errors.push(`threshold of ${id} (${s}) ${t[s]} min is outside 0…240`);
+    }
+  }
   return errors;
 }
 
@@ -117,6 +124,8 @@ export interface AnalysisResult {
   gapCellCount: number;
   demandPoints: number;
   demandOffNetworkPopulation: number;
+  demand: Demand;
+  demandSnap: Snapped;
   facilitySnap: Snapped;
 }
 
@@ -139,7 +148,7 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Pr
   if (errors.length) throw new Error(`invalid parameters: ${errors.join('; ')}`);
   const preset = findPreset(params.presetId)!;
   const mpm = kmhToMetersPerMinute(params.speedKmh);
-  const thresholds = resolveThresholds(ds.categories, preset, mpm, params.minutes);
+  const thresholds = resolveThresholds(ds.categories, preset, mpm, params.minutes, params.thresholds);
   let largestM = 0;
   for (const t of Object.values(thresholds)) largestM = Math.max(largestM, t.urbanM, t.ruralM);
   const horizonM = Math.max(largestM, params.horizonMinutes * mpm);
@@ -184,7 +193,7 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Pr
   yield { stage: 'done', done: total, total };
   return {
     params, metersPerMinute: mpm, horizonM, cells, settlement, categories: results, gaps, gapCellCount,
-    demandPoints: demand.population.length, demandOffNetworkPopulation, facilitySnap,
+    demandPoints: demand.population.length, demandOffNetworkPopulation, demand, demandSnap, facilitySnap,
   };
 }
 
@@ -196,4 +205,22 @@ export function analyze(ds: Dataset, params: ScenarioParams, onProgress?: (p: Pr
     if (step.done) return step.value;
     onProgress?.(step.value);
   }
+}
+
+/** The cells one facility serves within its category's threshold, and the share of each cell's people it covers. */
+export function facilityCatchment(ds: Dataset, result: AnalysisResult, facility: number): { h3: string; coveredShare: number }[] {
+  const k = ds.facilities.category[facility];
+  const r = result.categories[k];
+  if (!r || result.facilitySnap.edge[facility] < 0) return [];
+  const limitM = Math.max(r.threshold.urbanM, r.threshold.ruralM);
+  const access = computeAccess(ds.graph, ds.router, result.demandSnap, result.facilitySnap, [facility], limitM);
+  const covered = new Float64Array(result.cells.ids.length);
+  for (let i = 0; i < access.distM.length; i++) {
+    const c = result.cells.cellOfPoint[i];
+    const cellLimit = result.settlement.code[c] === 1 ? r.threshold.ruralM : r.threshold.urbanM;
+    if (access.distM[i] <= cellLimit) covered[c] += result.demand.population[i];
+  }
+  const out: { h3: string; coveredShare: number }[] = [];
+  covered.forEach((pop, c) => { if (pop > 0) out.push({ h3: result.cells.ids[c], coveredShare: pop / result.cells.population[c] }); });
+  return out;
 }

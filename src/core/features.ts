@@ -61,6 +61,7 @@ export interface Provenance {
   generator: string;
   version: string;
   generatedAt: string;
+  command: string;
   parameters: Record<string, unknown>;
   inputs: { name: string; sha256: string }[];
   attribution: string;

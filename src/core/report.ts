@@ -6,6 +6,7 @@
 import type { AnalysisResult, Dataset } from './analysis.ts';
 import type { GapEntry } from './gaps.ts';
 import { findPreset, URBAN_DENSITY_SOURCE, WALKING_PROFILES } from './standards.ts';
+import type { Provenance } from './features.ts';
 
 export interface SummaryMeta {
   version: string;
@@ -95,4 +96,13 @@ export function summaryToCsv(result: AnalysisResult): string {
     }
   }
   return '\uFEFF' + rows.join('\n') + '\n';
+}
+
+/** The provenance block of every export (CLI and app alike). */
+export function provenanceOf(result: AnalysisResult, meta: SummaryMeta, attribution: string): Provenance {
+  const { regions: _regions, ...parameters } = result.params;
+  return {
+    generator: 'LifeCircle', version: meta.version, generatedAt: meta.generatedAt, command: meta.command,
+    parameters: { ...parameters }, inputs: meta.inputs, attribution, notes: meta.notes,
+  };
 }

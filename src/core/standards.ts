@@ -163,17 +163,22 @@ export interface ResolvedThreshold {
 }
 
 /**
- * Resolves the thresholds of each category: from the preset by tier, or one `minutes`
- * override for every category and settlement type.
+ * Resolves the thresholds of each category: from the preset by tier, from custom minutes per
+ * category and settlement type where given, or one `minutes` override for everything.
  */
 export function resolveThresholds(
   categories: Category[], preset: Preset, metersPerMinute: number, overrideMinutes?: number,
+  custom?: Record<string, Record<Settlement, number>>,
 ): Record<string, ResolvedThreshold> {
   const toM = (t: Threshold) => ('minutes' in t ? t.minutes * metersPerMinute : t.meters);
+  const pick = (c: Category, s: Settlement) => {
+    if (overrideMinutes !== undefined) return overrideMinutes * metersPerMinute;
+    const own = custom?.[c.id]?.[s];
+    return own !== undefined ? own * metersPerMinute : toM(preset.tiers[c.tier][s]);
+  };
   const out: Record<string, ResolvedThreshold> = {};
   for (const c of categories) {
-    const urbanM = overrideMinutes !== undefined ? overrideMinutes * metersPerMinute : toM(preset.tiers[c.tier].urban);
-    const ruralM = overrideMinutes !== undefined ? overrideMinutes * metersPerMinute : toM(preset.tiers[c.tier].rural);
+    const urbanM = pick(c, 'urban'), ruralM = pick(c, 'rural');
     out[c.id] = { urbanM, ruralM, urbanMinutes: urbanM / metersPerMinute, ruralMinutes: ruralM / metersPerMinute };
   }
   return out;
