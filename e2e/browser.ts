@@ -1,0 +1,77 @@
+/**
+ * Real-browser helpers: the built app served by `vite preview` on loopback, and Debian's
+ * Chromium driven by playwright-core. Nothing here reaches the internet.
+ */
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { PNG } from 'pngjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = '.e2e-artifacts';
+
+export async function startServer(): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+}
+
+/** Opens a fresh page that fails the test on any request leaving loopback. */
+export async function openPage(browser: Browser, url: string, options: { lang?: string } = {}): Promise<{ page: Page; outside: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: options.lang ?? 'zh-CN' });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === 'blob:' || u.protocol === 'data:' || u.hostname === '127.0.0.1' || u.hostname === 'localhost') return route.continue();
+    outside.push(u.href);
+    return route.abort();
+  });
+  await page.goto(url);
+  return { page, outside };
+}
+
+/** Waits until the analysis is done and the results are on screen. */
+export async function waitForResults(page: Page, timeout = 90_000) {
+  await page.waitForSelector('[data-testid="results"]', { timeout });
+  await page.waitForSelector('[data-testid="progress"][data-running="false"]', { timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<PNG> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const buffer = await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
+  return PNG.sync.read(buffer);
+}
+
+/** Counts pixels of a region close to a colour (each channel within `tolerance`). */
+export function countColor(png: PNG, rgb: [number, number, number], region: { x: number; y: number; w: number; h: number }, tolerance = 12): number {
+  let n = 0;
+  for (let y = region.y; y < region.y + region.h; y++) {
+    for (let x = region.x; x < region.x + region.w; x++) {
+      const i = (png.width * y + x) * 4;
+      if (Math.abs(png.data[i] - rgb[0]) <= tolerance && Math.abs(png.data[i + 1] - rgb[1]) <= tolerance && Math.abs(png.data[i + 2] - rgb[2]) <= tolerance) n++;
+    }
+  }
+  return n;
+}
+
+/** Distinct colours (quantised) in a region: a blank map has one or two. */
+export function distinctColors(png: PNG, region: { x: number; y: number; w: number; h: number }): number {
+  const seen = new Set<number>();
+  for (let y = region.y; y < region.y + region.h; y += 2) {
+    for (let x = region.x; x < region.x + region.w; x += 2) {
+      const i = (png.width * y + x) * 4;
+      seen.add(((png.data[i] >> 4) << 8) | ((png.data[i + 1] >> 4) << 4) | (png.data[i + 2] >> 4));
+    }
+  }
+  return seen.size;
+}

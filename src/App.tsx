@@ -1,0 +1,125 @@
+/**
+ * LifeCircle: React owns the state and pushes it into the map controller and the worker.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { MapView } from './map/MapView.tsx';
+import type { MapController } from './map/MapController.ts';
+import type { LegendSpec } from './map/legend.ts';
+import { useAnalysis } from './ui/useAnalysis.ts';
+import { loadState, saveState, type AppParams, type SavedState } from './ui/persist.ts';
+import { Panel } from './ui/Panel.tsx';
+import { Results } from './ui/Results.tsx';
+import { GapList } from './ui/GapList.tsx';
+import { Legend } from './ui/Legend.tsx';
+import { CellInfo } from './ui/CellInfo.tsx';
+import { ProgressBar } from './ui/ProgressBar.tsx';
+import { formatNumber, translate, type Lang } from './i18n/strings.ts';
+
+function download(name: string, body: BlobPart, type: string) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = document.createElement('a');
+  a.href = url; a.download = name;
+  document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function App() {
+  const [saved] = useState<SavedState>(() => loadState());
+  const [params, setParams] = useState<AppParams>(saved.params);
+  const [lang, setLang] = useState<Lang>(saved.lang);
+  const [basemap, setBasemap] = useState(saved.basemap);
+  const [categoryId, setCategoryId] = useState<string | null>(saved.categoryId);
+  const [cell, setCell] = useState<Record<string, unknown> | null>(null);
+  const [catchment, setCatchment] = useState<{ name: string; cells: string[] } | null>(null);
+  const view = useRef(saved.view);
+  const map = useRef<MapController | null>(null);
+  const analysis = useAnalysis(params);
+  const t = useCallback((k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
+
+  const categories = analysis.dataset?.categories ?? [];
+  const category = categories.find((c) => c.id === categoryId) ?? categories[0] ?? null;
+  useEffect(() => { if (category && category.id !== categoryId) setCategoryId(category.id); }, [category, categoryId]);
+  useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; document.title = `${t('appTitle')} · ${t('appSubtitle')}`; }, [lang, t]);
+
+  const persist = useCallback(() => saveState({ params, categoryId, lang, basemap, view: view.current, dataset: 'porto-alegre' }), [params, categoryId, lang, basemap]);
+  useEffect(persist, [persist]);
+
+  const legend: LegendSpec | null = useMemo(() => {
+    const figures = category && analysis.output?.summary.categories[category.id] as { thresholdMinutes: { urban: number; rural: number } } | undefined;
+    if (!category || !figures) return null;
+    const name = lang === 'zh' ? category.nameZh : category.nameEn;
+    const { urban, rural } = figures.thresholdMinutes;
+    const thresholds = urban === rural
+      ? [{ minutes: urban, label: `${t('legendThreshold')} ${formatNumber(lang, urban, 1)}` }]
+      : [{ minutes: urban, label: `${t('urban')} ${formatNumber(lang, urban, 1)}` }, { minutes: rural, label: `${t('rural')} ${formatNumber(lang, rural, 1)}` }];
+    return { title: t('legendTitle', { category: name }), thresholds, gapLabel: t('legendGap'), noPathLabel: t('legendNoPath') };
+  }, [category, analysis.output, lang, t]);
+
+  const onFacilityClick = useCallback(async (index: number, name: string) => {
+    const cells = await analysis.catchment(index);
+    setCatchment({ name, cells: cells.map((c) => c.h3) });
+  }, [analysis]);
+
+  const exportPng = async () => {
+    if (!map.current || !legend) return;
+    const blob = await map.current.toPng(legend, `${t('appTitle')} · ${legend.title}`, analysis.dataset?.attribution ?? '');
+    download('lifecircle-map.png', blob, 'image/png');
+  };
+
+  const ds = analysis.dataset;
+  return (
+    <div className="app">
+      <header>
+        <div>
+          <h1>{t('appTitle')}</h1>
+          <span className="subtitle">{t('appSubtitle')}</span>
+        </div>
+        <div className="exports" data-testid="exports">
+          <span>{t('export')}:</span>
+          <button type="button" data-testid="export-gaps" disabled={!analysis.output} onClick={async () => download('gaps.geojson', await analysis.exports.gaps(), 'application/geo+json')}>{t('exportGaps')}</button>
+          <button type="button" data-testid="export-cells" disabled={!analysis.output} onClick={async () => download('cells.fgb', (await analysis.exports.cells()) as BlobPart, 'application/octet-stream')}>{t('exportCells')}</button>
+          <button type="button" data-testid="export-csv" disabled={!analysis.output} onClick={async () => download('summary.csv', await analysis.exports.csv(), 'text/csv;charset=utf-8')}>{t('exportCsv')}</button>
+          <button type="button" data-testid="export-png" disabled={!analysis.output} onClick={exportPng}>{t('exportPng')}</button>
+        </div>
+        <button type="button" className="lang" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</button>
+      </header>
+      <main>
+        <aside>
+          <ProgressBar lang={lang} progress={analysis.progress} running={analysis.running} />
+          {analysis.error && <div className="error" role="alert" data-testid="error">{t('error')}: {analysis.error}</div>}
+          {ds && (
+            <section className="dataset" data-testid="dataset">
+              <h2>{t('dataset')}: {t('sampleName')}</h2>
+              <p>{t('sampleStats', { cells: formatNumber(lang, ds.cells), population: formatNumber(lang, ds.population), facilities: formatNumber(lang, ds.facilityCount), nodes: formatNumber(lang, ds.nodes) })}</p>
+              <p className="note">{lang === 'zh' ? ds.notes[0] : ds.notes[1]}</p>
+              {ds.islands.islandCount > 0 && <p className="note">{t('networkIslands', { islands: ds.islands.islandCount, nodes: ds.islands.islandNodes })}</p>}
+            </section>
+          )}
+          {ds && <Panel lang={lang} params={params} categories={categories} categoryId={category?.id ?? null} onParams={setParams} onCategory={setCategoryId} />}
+          {analysis.output && <Results lang={lang} output={analysis.output} categoryId={category?.id ?? null} onCategory={setCategoryId} />}
+          {analysis.output && <GapList lang={lang} output={analysis.output} categoryId={category?.id ?? null} onPick={(h3, center) => { map.current?.flyTo(center, 15); setCell(null); map.current?.setSelectedCell(h3); }} />}
+          <p className="note">{t('unverifiedNote')}</p>
+          <label className="basemap">
+            {t('basemap')}
+            <select data-testid="basemap" value={basemap} onChange={(e) => setBasemap(e.target.value === 'osm' ? 'osm' : 'none')}>
+              <option value="none">{t('basemapNone')}</option>
+              <option value="osm">{t('basemapOsm')}</option>
+            </select>
+          </label>
+        </aside>
+        <div className="map-wrap">
+          <MapView dataset={ds} cellsGeoJson={analysis.output?.cellsGeoJson ?? null} categoryId={category?.id ?? null} basemap={basemap}
+            catchment={catchment?.cells ?? null} selectedCell={cell ? String(cell.h3) : null} initialView={saved.view}
+            onReady={(c) => { map.current = c; }}
+            onCellClick={(p) => { setCell(p); if (!p) setCatchment(null); }}
+            onFacilityClick={onFacilityClick}
+            onViewChange={(v) => { view.current = v; persist(); }} />
+          {legend && <Legend spec={legend} />}
+          <div className="hint">{t('clickCellHint')}</div>
+          {catchment && <div className="catchment-note" data-testid="catchment">{t('catchment', { name: catchment.name, cells: catchment.cells.length })}</div>}
+          {cell && <CellInfo lang={lang} cell={cell} categories={categories} onClose={() => setCell(null)} />}
+        </div>
+      </main>
+    </div>
+  );
+}

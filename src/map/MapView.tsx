@@ -1,0 +1,52 @@
+/** The map, as a React component that only pushes state into the MapController. */
+import { useEffect, useRef } from 'react';
+import { MapController, type MapCallbacks } from './MapController.ts';
+import { categoryColor } from './legend.ts';
+import type { DatasetInfo } from '../../workers/layers.ts';
+
+export interface MapViewProps extends MapCallbacks {
+  dataset: DatasetInfo | null;
+  cellsGeoJson: string | null;
+  categoryId: string | null;
+  basemap: 'none' | 'osm';
+  catchment: string[] | null;
+  selectedCell: string | null;
+  initialView: { center: [number, number]; zoom: number } | null;
+  onReady?: (controller: MapController) => void;
+}
+
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const callbacks = useRef<MapCallbacks>({});
+  callbacks.current = { onCellClick: props.onCellClick, onFacilityClick: props.onFacilityClick, onViewChange: props.onViewChange };
+
+  useEffect(() => {
+    const c = new MapController(container.current!, {
+      onCellClick: (p) => callbacks.current.onCellClick?.(p),
+      onFacilityClick: (i, n) => callbacks.current.onFacilityClick?.(i, n),
+      onViewChange: (v) => callbacks.current.onViewChange?.(v),
+    }, props.initialView ?? undefined);
+    controller.current = c;
+    props.onReady?.(c);
+    return () => { c.destroy(); controller.current = null; };
+    // The map is created once; later props go through the setters below.
+  }, []);
+
+  const { dataset, cellsGeoJson, categoryId, basemap, catchment, selectedCell, initialView } = props;
+  useEffect(() => {
+    const c = controller.current;
+    if (!c || !dataset) return;
+    c.setNetwork(dataset.networkGeoJson);
+    c.setAttribution(dataset.attribution);
+    c.setFacilities(dataset.facilitiesGeoJson, dataset.categories.map((cat, i) => ({ id: cat.id, color: categoryColor(i) })));
+    if (!initialView) c.fitBounds(dataset.bbox);
+  }, [dataset, initialView]);
+  useEffect(() => { if (cellsGeoJson) controller.current?.setCells(cellsGeoJson); }, [cellsGeoJson]);
+  useEffect(() => { if (categoryId) { controller.current?.setCategory(categoryId); controller.current?.setFacilityFilter(categoryId); } }, [categoryId]);
+  useEffect(() => { controller.current?.setBasemap(basemap); }, [basemap]);
+  useEffect(() => { controller.current?.setCatchment(catchment); }, [catchment]);
+  useEffect(() => { controller.current?.setSelectedCell(selectedCell); }, [selectedCell]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

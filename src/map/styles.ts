@@ -1,0 +1,89 @@
+/**
+ * Layer styles as data. Paint expressions that depend on the chosen category are built by
+ * functions of the category id; everything else is static.
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { CATCHMENT_COLOR, GAP_COLOR, MINUTE_STOPS, NO_PATH_COLOR } from './legend.ts';
+
+export const BACKGROUND_COLOR = '#eef0f3';
+export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facilities', osm: 'osm' } as const;
+export const LAYERS = {
+  background: 'background', osm: 'osm', network: 'network', networkIslands: 'network-islands', cellsFill: 'cells-fill',
+  cellsLine: 'cells-line', gaps: 'gaps', catchment: 'catchment', selected: 'selected', facilities: 'facilities',
+} as const;
+
+/** A filter that matches nothing (cells always have an h3 id). */
+export const NOTHING: ExpressionSpecification = ['==', ['get', 'h3'], ''];
+
+const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+
+/** The built-in offline style: a plain background and empty sources; no tiles, glyphs or sprites. */
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: { [SOURCES.network]: { ...empty }, [SOURCES.cells]: { ...empty, promoteId: 'h3' }, [SOURCES.facilities]: { ...empty } },
+    layers: [
+      { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+      {
+        id: LAYERS.network, type: 'line', source: SOURCES.network, filter: ['!', ['get', 'island']],
+        paint: { 'line-color': '#8d96a0', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 15, 1.5], 'line-opacity': 0.8 },
+      },
+      {
+        id: LAYERS.networkIslands, type: 'line', source: SOURCES.network, filter: ['get', 'island'],
+        paint: { 'line-color': '#d08a3c', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 2], 'line-dasharray': [2, 1] },
+      },
+      { id: LAYERS.cellsFill, type: 'fill', source: SOURCES.cells, paint: { 'fill-color': NO_PATH_COLOR, 'fill-opacity': 0.62 } },
+      { id: LAYERS.cellsLine, type: 'line', source: SOURCES.cells, paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.7 } },
+      {
+        id: LAYERS.gaps, type: 'line', source: SOURCES.cells, filter: NOTHING,
+        paint: { 'line-color': GAP_COLOR, 'line-width': 1.5 },
+      },
+      { id: LAYERS.catchment, type: 'line', source: SOURCES.cells, filter: NOTHING, paint: { 'line-color': CATCHMENT_COLOR, 'line-width': 3 } },
+      { id: LAYERS.selected, type: 'line', source: SOURCES.cells, filter: NOTHING, paint: { 'line-color': '#111111', 'line-width': 3.5 } },
+      {
+        id: LAYERS.facilities, type: 'circle', source: SOURCES.facilities,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 3.5, 15, 7], 'circle-color': '#1f78b4',
+          'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+        },
+      },
+    ],
+  };
+}
+
+/** Optional OpenStreetMap raster background, only when the user switches it on (needs the internet). */
+export const OSM_SOURCE = {
+  type: 'raster' as const, tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], tileSize: 256, maxzoom: 19,
+  attribution: '© OpenStreetMap contributors',
+};
+export const OSM_LAYER: LayerSpecification = { id: LAYERS.osm, type: 'raster', source: SOURCES.osm, paint: { 'raster-opacity': 0.85 } };
+
+/** Fill colour of a cell: walking minutes on the ramp, grey where there is no path. */
+export function minutesColor(categoryId: string): ExpressionSpecification {
+  const key = `${categoryId}_minutes`;
+  return [
+    'case', ['==', ['typeof', ['get', key]], 'number'],
+    ['interpolate', ['linear'], ['get', key], ...MINUTE_STOPS.flat()],
+    NO_PATH_COLOR,
+  ] as ExpressionSpecification;
+}
+
+export const GAP_FLAGS = ['under-served', 'unreachable', 'off-network'];
+
+export function gapFilter(categoryId: string): ExpressionSpecification {
+  return ['in', ['get', `${categoryId}_flag`], ['literal', GAP_FLAGS]];
+}
+
+export function inCellsFilter(h3s: string[]): ExpressionSpecification {
+  return ['in', ['get', 'h3'], ['literal', h3s]];
+}
+
+export function facilityColor(categories: { id: string; color: string }[]): ExpressionSpecification | string {
+  if (!categories.length) return '#1f78b4';
+  return ['match', ['get', 'category'], ...categories.flatMap((c) => [c.id, c.color]), '#555555'] as unknown as ExpressionSpecification;
+}
+
+/** Gap outlines are thicker where a larger share of the cell's people is uncovered. */
+export function gapWidth(categoryId: string): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['coalesce', ['get', `${categoryId}_coveredShare`], 0], 0, 3.2, 0.5, 1.8, 0.99, 0.6];
+}

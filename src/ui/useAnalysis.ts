@@ -1,0 +1,67 @@
+/**
+ * The page's side of the analysis worker: loads the embedded sample, runs scenarios (a newer
+ * run supersedes an older one), and fetches exports.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { AnalysisApi, RunOutput, StageProgress } from '../../workers/analysis.worker.ts';
+import type { DatasetInfo } from '../../workers/layers.ts';
+import type { AppParams } from './persist.ts';
+import networkUrl from '../../data/poa-network.lcg?url';
+import hexgridUrl from '../../data/poa_hexgrid.csv?url';
+
+export interface AnalysisState {
+  dataset: DatasetInfo | null;
+  output: RunOutput | null;
+  progress: StageProgress | null;
+  running: boolean;
+  error: string | null;
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res;
+}
+
+export function useAnalysis(params: AppParams) {
+  const api = useRef<Remote<AnalysisApi> | null>(null);
+  const runId = useRef(0);
+  const [state, setState] = useState<AnalysisState>({ dataset: null, output: null, progress: null, running: false, error: null });
+
+  useEffect(() => {
+    const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+    const remote = wrap<AnalysisApi>(worker);
+    api.current = remote;
+    let alive = true;
+    const onProgress = proxy((p: StageProgress) => { if (alive) setState((s) => ({ ...s, progress: p })); });
+    (async () => {
+      setState((s) => ({ ...s, progress: { stage: 'loading', done: 0, total: 1 }, running: true }));
+      const [network, csv] = await Promise.all([fetchOk(networkUrl).then((r) => r.arrayBuffer()), fetchOk(hexgridUrl).then((r) => r.text())]);
+      const dataset = await remote.loadSample(transfer(network, [network]), csv, onProgress);
+      if (alive) setState((s) => ({ ...s, dataset }));
+    })().catch((e: Error) => alive && setState((s) => ({ ...s, error: e.message, running: false })));
+    return () => { alive = false; worker.terminate(); api.current = null; };
+  }, []);
+
+  const datasetReady = state.dataset !== null;
+  const paramsKey = JSON.stringify(params);
+  useEffect(() => {
+    if (!datasetReady || !api.current) return;
+    const id = ++runId.current;
+    const onProgress = proxy((p: StageProgress) => { if (id === runId.current) setState((s) => ({ ...s, progress: p })); });
+    setState((s) => ({ ...s, running: true, error: null }));
+    api.current.run(JSON.parse(paramsKey), id, onProgress).then((output) => {
+      if (output && id === runId.current) setState((s) => ({ ...s, output, running: false, progress: { stage: 'done', done: 1, total: 1 } }));
+    }).catch((e: Error) => { if (id === runId.current) setState((s) => ({ ...s, error: e.message, running: false })); });
+  }, [datasetReady, paramsKey]);
+
+  const catchment = useCallback((facility: number) => api.current?.catchment(facility) ?? Promise.resolve([]), []);
+  const exports = {
+    gaps: () => api.current!.exportGaps(),
+    cells: () => api.current!.exportCells(),
+    csv: () => api.current!.exportSummaryCsv(),
+    summary: () => api.current!.exportSummaryJson(),
+  };
+  return { ...state, catchment, exports };
+}
