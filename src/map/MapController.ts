@@ -23,6 +23,7 @@ export class MapController {
   private readonly loaded: Promise<void>;
   private readonly urls = new Map<string, string>();
   private state: Record<string, unknown> = {};
+  private attribution: AttributionControl | null = null;
 
   constructor(container: HTMLElement, callbacks: MapCallbacks, view?: { center: [number, number]; zoom: number }) {
     this.map = new MlMap({
@@ -79,7 +80,11 @@ export class MapController {
 
   /** The data's attribution, shown on the map and drawn into exported PNGs. */
   setAttribution(text: string) {
-    return this.once('attribution', text, (t) => this.map.addControl(new AttributionControl({ compact: false, customAttribution: t }), 'bottom-right'));
+    return this.once('attribution', text, (t) => {
+      if (this.attribution) this.map.removeControl(this.attribution);
+      this.attribution = new AttributionControl({ compact: false, customAttribution: t });
+      this.map.addControl(this.attribution, 'bottom-right');
+    });
   }
 
   setCells(geojsonText: string) { return this.once('cells', geojsonText, (t) => this.setSourceText(SOURCES.cells, t)); }

@@ -1,0 +1,123 @@
+/**
+ * The app as its users use it, in real Chromium: open it, wait for the analysis, read the numbers
+ * on screen and check them against the CLI for the same parameters, change the preset, export the
+ * gap map and validate it, switch language, reload, and look at the map.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import type { FeatureCollection } from 'geojson';
+import { countColor, distinctColors, launch, openPage, screenshot, startServer, waitForResults } from './browser.ts';
+import { main as analyzeCli } from '../src/cli/analyze.ts';
+import { expectRfc7946Polygons } from '../src/testing/rfc7946.ts';
+import { flatGeobufToFeatures } from '../src/io/flatgeobuf.ts';
+
+let server: PreviewServer, url: string, browser: Browser, page: Page, outside: string[];
+const MAP = { x: 390, y: 50, w: 1000, h: 840 };
+
+async function cli(args: string[]) {
+  const out = mkdtempSync(join(tmpdir(), 'lifecircle-e2e-'));
+  expect(await analyzeCli([...args, '--out', out, '--quiet'])).toBe(0);
+  return { summary: JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')), gaps: JSON.parse(readFileSync(join(out, 'gaps.geojson'), 'utf8')) as FeatureCollection };
+}
+
+const valueOf = async (testId: string) => Number(await page.getAttribute(`[data-testid="${testId}"]`, 'data-value'));
+
+async function download(testId: string): Promise<Buffer> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testId}"]`)]);
+  return readFileSync((await dl.path())!);
+}
+
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  ({ page, outside } = await openPage(browser, url));
+  await waitForResults(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('LifeCircle in Chromium', () => {
+  it('loads the sample and runs the analysis by itself, offline', async () => {
+    expect(await page.textContent('[data-testid="dataset"]')).toContain('812,935');
+    expect(outside).toEqual([]);
+  });
+
+  it('shows the same coverage as the CLI for the same parameters', async () => {
+    const { summary } = await cli([]);
+    for (const id of ['schools', 'healthcare']) {
+      expect(await valueOf(`coverage-${id}-all`)).toBeCloseTo(summary.categories[id].coveredShare, 9);
+      expect(await valueOf(`coverage-${id}-urban`)).toBeCloseTo(summary.categories[id].urban.coveredShare, 9);
+      expect(await valueOf(`coverage-${id}-rural`)).toBeCloseTo(summary.categories[id].rural.coveredShare, 9);
+      expect(await valueOf(`gapcells-${id}`)).toBe(summary.categories[id].gapCells);
+    }
+    // And as text a person reads (Chinese locale by default).
+    const text = await page.textContent(`[data-testid="coverage-schools-all"]`);
+    expect(text).toContain(`${(100 * summary.categories.schools.coveredShare).toFixed(1)}%`);
+  });
+
+  it('draws the cells, the gaps and the legend on the map', async () => {
+    const png = await screenshot(page, 'map-default');
+    expect(await page.isVisible('[data-testid="legend"]')).toBe(true);
+    expect(distinctColors(png, MAP)).toBeGreaterThan(20); // a blank map has one or two
+    expect(countColor(png, [0xc5, 0x1b, 0x7d], MAP, 40)).toBeGreaterThan(500); // gap outlines
+    expect(countColor(png, [0x66, 0xbd, 0x63], MAP, 40)).toBeGreaterThan(2000); // short walks (green)
+  });
+
+  it('exports the gap map as RFC 7946 GeoJSON with the CLI\'s gap cells', async () => {
+    const { gaps: cliGaps } = await cli([]);
+    const gaps = JSON.parse((await download('export-gaps')).toString('utf8')) as FeatureCollection & { lifecircle: { inputs: { name: string; sha256: string }[] } };
+    expectRfc7946Polygons(gaps);
+    const ids = (fc: FeatureCollection) => fc.features.map((f) => f.properties!.h3).sort();
+    expect(ids(gaps)).toEqual(ids(cliGaps));
+    expect(gaps.lifecircle.inputs).toEqual((cliGaps as unknown as { lifecircle: { inputs: unknown } }).lifecircle.inputs);
+  });
+
+  it('exports every cell as FlatGeobuf and the summary as CSV', async () => {
+    const cells = await flatGeobufToFeatures(new Uint8Array(await download('export-cells')));
+    expect(cells.features.length).toBe(1124);
+    const csv = (await download('export-csv')).toString('utf8');
+    expect(csv.split('\n')[1]).toMatch(/^schools,学校,Schools,all,/);
+  });
+
+  it('exports a PNG of the map with its legend', async () => {
+    const png = await download('export-png');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(50_000);
+  });
+
+  it('recomputes when the preset changes, like the CLI', async () => {
+    const before = await valueOf('coverage-schools-all');
+    await page.selectOption('[data-testid="preset"]', 'jiangxi');
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid="coverage-schools-all"]')?.getAttribute('data-value')) !== b, before);
+    await waitForResults(page);
+    const { summary } = await cli(['--preset', 'jiangxi']);
+    expect(await valueOf('coverage-schools-all')).toBeCloseTo(summary.categories.schools.coveredShare, 9);
+    expect(await valueOf('coverage-schools-rural')).toBeGreaterThan(0.5);
+    await screenshot(page, 'map-jiangxi');
+  });
+
+  it('shows a cell\'s figures when it is clicked', async () => {
+    await page.mouse.click(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2);
+    await page.waitForSelector('[data-testid="cell-info"]');
+    expect(await page.textContent('[data-testid="cell-info"]')).toMatch(/H3 89[0-9a-f]{13}/);
+    await screenshot(page, 'cell-info');
+  });
+
+  it('speaks English when asked, and keeps its state over a reload', async () => {
+    await page.click('[data-testid="lang"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.textContent('[data-testid="results"]')).toContain('Coverage (population-weighted)');
+    await screenshot(page, 'english');
+    await page.reload();
+    await waitForResults(page);
+    expect(await page.inputValue('[data-testid="preset"]')).toBe('jiangxi');
+    expect(await page.textContent('header')).toContain('中文'); // the switch back, so the page is in English
+  });
+});
