@@ -166,10 +166,22 @@ export function translate(lang: Lang, key: StringKey, vars: Record<string, strin
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
+// Number formats are costly to build (tens of microseconds each): one per language, style and digits.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
+  const key = `${lang}:${style}:${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { style, maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 export function formatNumber(lang: Lang, value: number, digits = 0): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return numberFormat(lang, 'decimal', digits).format(value);
 }
 
 export function formatPercent(lang: Lang, share: number, digits = 1): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+  return numberFormat(lang, 'percent', digits).format(share);
 }

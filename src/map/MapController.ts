@@ -28,7 +28,7 @@ export class MapController {
   constructor(container: HTMLElement, callbacks: MapCallbacks, view?: { center: [number, number]; zoom: number }) {
     this.map = new MlMap({
       container, style: baseStyle(), center: view?.center ?? [0, 0], zoom: view?.zoom ?? 1,
-      attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true }, maxPitch: 0,
+      attributionControl: false, maxPitch: 0,
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

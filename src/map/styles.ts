@@ -21,7 +21,12 @@ const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as c
 export function baseStyle(): StyleSpecification {
   return {
     version: 8,
-    sources: { [SOURCES.network]: { ...empty }, [SOURCES.cells]: { ...empty, promoteId: 'h3' }, [SOURCES.facilities]: { ...empty } },
+    sources: {
+      // The network is context: simplified harder and tiled only to zoom 14 (overzoomed beyond).
+      [SOURCES.network]: { ...empty, tolerance: 0.8, buffer: 32, maxzoom: 14 },
+      [SOURCES.cells]: { ...empty, promoteId: 'h3' },
+      [SOURCES.facilities]: { ...empty },
+    },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
       {
