@@ -4,13 +4,14 @@
  * gap map and validate it, switch language, reload, and look at the map.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import type { FeatureCollection } from 'geojson';
-import { countColor, distinctColors, launch, openPage, screenshot, startServer, waitForResults } from './browser.ts';
+import { ARTIFACTS, countColor, distinctColors, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
 import { main as analyzeCli } from '../src/cli/analyze.ts';
 import { expectRfc7946Polygons } from '../src/testing/rfc7946.ts';
 import { flatGeobufToFeatures } from '../src/io/flatgeobuf.ts';
@@ -63,6 +64,7 @@ describe('LifeCircle in Chromium', () => {
   });
 
   it('draws the cells, the gaps and the legend on the map', async () => {
+    await page.waitForTimeout(300); // let the last frame reach the screen
     const png = await screenshot(page, 'map-default');
     expect(await page.isVisible('[data-testid="legend"]')).toBe(true);
     expect(distinctColors(png, MAP)).toBeGreaterThan(20); // a blank map has one or two
@@ -88,19 +90,24 @@ describe('LifeCircle in Chromium', () => {
 
   it('exports a PNG of the map with its legend', async () => {
     const png = await download('export-png');
+    writeFileSync(`${ARTIFACTS}/export.png`, png);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const image = PNG.sync.read(png);
+    expect(distinctColors(image, { x: 0, y: 0, w: image.width, h: image.height })).toBeGreaterThan(20);
     expect(png.length).toBeGreaterThan(50_000);
   });
 
   it('recomputes when the preset changes, like the CLI', async () => {
     const before = await valueOf('coverage-schools-all');
+    const drawn = await mapsDrawn(page);
     await page.selectOption('[data-testid="preset"]', 'jiangxi');
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid="coverage-schools-all"]')?.getAttribute('data-value')) !== b, before);
-    await waitForResults(page);
+    await waitForResults(page, 90_000, drawn + 1);
     const { summary } = await cli(['--preset', 'jiangxi']);
     expect(await valueOf('coverage-schools-all')).toBeCloseTo(summary.categories.schools.coveredShare, 9);
     expect(await valueOf('coverage-schools-rural')).toBeGreaterThan(0.5);
-    await screenshot(page, 'map-jiangxi');
+    const png = await screenshot(page, 'map-jiangxi');
+    expect(distinctColors(png, MAP)).toBeGreaterThan(20);
   });
 
   it('shows a cell\'s figures when it is clicked', async () => {
@@ -108,6 +115,26 @@ describe('LifeCircle in Chromium', () => {
     await page.waitForSelector('[data-testid="cell-info"]');
     expect(await page.textContent('[data-testid="cell-info"]')).toMatch(/H3 89[0-9a-f]{13}/);
     await screenshot(page, 'cell-info');
+  });
+
+  it('draws a facility\'s walking catchment when it is clicked', async () => {
+    await page.click('[data-testid="cell-info"] .close');
+    const png = await screenshot(page, 'before-facility-click');
+    // Find a facility symbol as a person would: a school's blue dot on the map.
+    const blue: [number, number, number] = [0x1f, 0x78, 0xb4];
+    let at: { x: number; y: number } | null = null;
+    for (let y = MAP.y + 60; y < MAP.y + MAP.h - 150 && !at; y += 3) {
+      for (let x = MAP.x + 300; x < MAP.x + MAP.w - 100 && !at; x += 3) {
+        if (countColor(png, blue, { x: x - 2, y: y - 2, w: 5, h: 5 }, 20) === 25) at = { x, y };
+      }
+    }
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await page.waitForSelector('[data-testid="catchment"]');
+    expect(await page.textContent('[data-testid="catchment"]')).toMatch(/Schools .*@ 89[0-9a-f]+.*: [1-9]\d* /);
+    await page.waitForTimeout(500);
+    const after = await screenshot(page, 'facility-catchment');
+    expect(countColor(after, [0x21, 0x66, 0xac], MAP, 25)).toBeGreaterThan(100); // catchment outline
   });
 
   it('speaks English when asked, and keeps its state over a reload', async () => {

@@ -40,10 +40,16 @@ export async function openPage(browser: Browser, url: string, options: { lang?: 
   return { page, outside };
 }
 
-/** Waits until the analysis is done and the results are on screen. */
-export async function waitForResults(page: Page, timeout = 90_000) {
+/** How many results the map has finished drawing (the app marks each one). */
+export async function mapsDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('lifecircle:cells-drawn').length);
+}
+
+/** Waits until the analysis is done, its results are on screen and the map has drawn them. */
+export async function waitForResults(page: Page, timeout = 90_000, drawnAtLeast = 1) {
   await page.waitForSelector('[data-testid="results"]', { timeout });
   await page.waitForSelector('[data-testid="progress"][data-running="false"]', { timeout });
+  await page.waitForFunction((n) => performance.getEntriesByName('lifecircle:cells-drawn').length >= n, drawnAtLeast, { timeout });
 }
 
 export async function screenshot(page: Page, name: string): Promise<PNG> {

@@ -142,12 +142,16 @@ export class MapController {
   /** The current map with its legend, title and attribution, as a PNG. */
   async toPng(legend: LegendSpec, title: string, attribution: string): Promise<Blob> {
     await this.idle();
+    // The WebGL drawing buffer is only guaranteed during the frame: copy it from the render event.
     const src = this.map.getCanvas();
-    const scale = src.width / src.clientWidth || 1;
     const canvas = document.createElement('canvas');
     canvas.width = src.width; canvas.height = src.height;
     const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(src, 0, 0);
+    await new Promise<void>((resolve) => {
+      this.map.once('render', () => { ctx.drawImage(src, 0, 0); resolve(); });
+      this.map.triggerRepaint();
+    });
+    const scale = src.width / src.clientWidth || 1;
     ctx.scale(scale, scale);
     const font = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
     // Title
