@@ -16,5 +16,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts'],
     testTimeout: 60_000,
+    reporters: ['default', ['json', { outputFile: 'out/test-results/unit.json' }]],
   },
 });

@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    reporters: ['default', ['json', { outputFile: 'out/test-results/e2e.json' }]],
   },
 });
