@@ -11,7 +11,9 @@ import { buildSnapIndex, snapPoints } from '../src/core/snap.ts';
 import { facilitySeeds } from '../src/core/coverage.ts';
 import { seededRandom, syntheticLines } from '../src/core/synthetic.ts';
 import { lngLatToCell } from '../src/core/cells.ts';
-import { analyze, DEFAULT_PARAMS } from '../src/core/analysis.ts';
+import { analyze, createDataset, DEFAULT_PARAMS } from '../src/core/analysis.ts';
+import { proposeSites } from '../src/core/siting.ts';
+import { SAMPLE_CATEGORIES } from '../src/core/standards.ts';
 import { loadSample } from '../src/io/sample.ts';
 
 const json = process.argv.includes('--json');
@@ -89,6 +91,19 @@ function syntheticCase(name: string, side: number) {
   emit({ case: `${name}/h3-assign-100k-points`, ...base, ms: h3Ms });
   const [, demandSnapMs] = time(() => snapPoints(index, demand));
   emit({ case: `${name}/snap-100k-points`, ...base, ms: demandSnapMs });
+
+  // Siting: 100k people points, 20 schools, k = 10 new sites within 10 minutes.
+  const population = new Float64Array(100_000).fill(10);
+  const schools = facilitiesOn(loaded, 20, 11);
+  const ds = createDataset(loaded, SAMPLE_CATEGORIES.slice(0, 1), { lngLat: schools, category: new Uint16Array(20), name: Array.from({ length: 20 }, (_, i) => `S${i}`) },
+    { kind: 'points', demand: { lngLat: demand, population } });
+  const [result, analyzeMs] = time(() => analyze(ds, { ...DEFAULT_PARAMS, minutes: 10 }));
+  emit({ case: `${name}/analyze-100k-people`, ...base, categories: 1, ms: analyzeMs });
+  const [sites, siteMs] = time(() => proposeSites(ds, result, { categoryId: 'schools', objective: 'max-coverage', k: 10 }));
+  emit({
+    case: `${name}/site-k10`, ...base, categories: 1, ms: siteMs, candidates: sites.candidates, coveredPopulation: sites.totalPopulation,
+    upperBound: sites.upperBound, ratioToUpperBound: sites.totalPopulation / sites.upperBound,
+  });
 }
 
 function sampleCase() {
@@ -104,6 +119,16 @@ function sampleCase() {
   emit({
     case: 'sample/scenario-change', ...base, boundM: Math.round(again.horizonM), ms: againMs, routeMs, arcsPerSecond: Math.round(arcs / (routeMs / 1000)),
   });
+  for (const category of ds.categories) {
+    const [sites, siteMs] = time(() => proposeSites(ds, first, { categoryId: category.id, objective: 'max-coverage', k: 10 }));
+    emit({
+      case: `sample/site-k10-${category.id}`, ...base, categories: 1, ms: siteMs, candidates: sites.candidates,
+      coveredPopulation: sites.totalPopulation, upperBound: sites.upperBound, ratioToUpperBound: sites.totalPopulation / sites.upperBound,
+      coveredShareBefore: sites.coveredShareBefore, coveredShareAfter: sites.coveredShareAfter,
+    });
+    const [cover, coverMs] = time(() => proposeSites(ds, first, { categoryId: category.id, objective: 'set-cover', k: 0 }));
+    emit({ case: `sample/set-cover-${category.id}`, ...base, categories: 1, ms: coverMs, sites: cover.sites.length, coveredPopulation: cover.totalPopulation, coverablePopulation: cover.coverablePopulation });
+  }
 }
 
 if (!only || only === 'sample') sampleCase();

@@ -4,24 +4,16 @@
  * summary.json and summary.csv. See --help.
  */
 import { parseArgs } from 'node:util';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FeatureCollection } from 'geojson';
-import { analyze, createDataset, DEFAULT_PARAMS, validateParams, type FacilityTable, type PopulationInput, type ScenarioParams } from '../core/analysis.ts';
-import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
+import { analyze } from '../core/analysis.ts';
 import { cellsToFeatureCollection } from '../core/features.ts';
 import { buildSummary, provenanceOf, summaryToCsv } from '../core/report.ts';
-import { PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
-import { csvToLines, geojsonToLines, InputError, readOsmPbf, readOsmXml } from '../io/network.ts';
-import { countsToFacilities, readH3Table } from '../io/h3table.ts';
-import { csvToPoints, geojsonToPoints, pointsToDemand, pointsToFacilities, type PointRow } from '../io/points.ts';
-import { featuresToFlatGeobuf, flatGeobufToFeatures } from '../io/flatgeobuf.ts';
-import { SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE, SAMPLE_FILES } from '../io/sample.ts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DATA = join(ROOT, 'data');
+import { InputError } from '../io/network.ts';
+import { featuresToFlatGeobuf } from '../io/flatgeobuf.ts';
+import { SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE } from '../io/sample.ts';
+import { INPUT_HELP, INPUT_OPTIONS, loadDataset, packageVersion } from './inputs.ts';
 
 export const HELP = `LifeCircle 生活圈: walking-time coverage analysis, headless.
 
@@ -30,158 +22,25 @@ Usage: npm run analyze -- [options]
 With no options, analyses the embedded Porto Alegre sample with the default preset
 (GB 50180-2018 life circles, 4.0 km/h, H3 resolution 9) and writes to ./out.
 
-Inputs
-  --network FILE          walking network: .osm.pbf, .osm (XML), .geojson/.json or .fgb lines,
-                          .lcg (prepared graph), or .csv edge list (source,target,length_m) with --nodes
-  --nodes FILE            node table (id,lng,lat) for a .csv edge list
-  --facilities FILE       facilities: points (.csv with lng/lat columns, .geojson) with --category-field,
-                          or an H3 table with one count column per category (as in the sample)
-  --category-field NAME   the facility category field of a point layer
-  --categories A,B        the count columns of an H3 facility table (default: the sample's schools,healthcare)
-  --name-field NAME       the facility name field of a point layer (default: name)
-  --population FILE       population: an H3 table (id or h3, population columns) or points
-                          (.csv with lng/lat, .geojson) with a population field
-  --population-field NAME the population field (default: population)
-  --regions FILE          optional GeoJSON polygons saying which areas are urban or rural
-  --region-field NAME     their urban/rural attribute (default: settlement)
-  --urban-values A,B      attribute values meaning urban (default: urban,城镇,城市,1)
-  --rural-values A,B      attribute values meaning rural (default: rural,乡村,农村,2)
-
-Parameters
-  --preset ID             ${PRESETS.map((p) => p.id).join(' | ')} (default ${DEFAULT_PARAMS.presetId})
-  --minutes N             one threshold in minutes for every category and settlement type (overrides the preset)
-  --speed-kmh X           walking speed (default 4.0; elderly/children profile 3.0)
-  --res N                 H3 resolution of the cells, 8–10 (default 9)
-  --min-population N      cells with fewer people are 'sparse', not gaps (default ${DEFAULT_PARAMS.minPopulation})
-  --max-snap-m N          largest distance from a point to the network (default ${DEFAULT_PARAMS.maxSnapM} m)
-  --horizon-minutes N     longest walk searched; longer walks count as this in severity (default ${DEFAULT_PARAMS.horizonMinutes})
-  --density N             urban if people per km² ≥ N, where no region says otherwise (default ${DEFAULT_PARAMS.densityPerKm2})
-
-Output
+${INPUT_HELP}Output
   --out DIR               output folder (default ./out): gaps.geojson, cells.fgb, cells.geojson,
                           summary.json, summary.csv. Written only when the whole analysis succeeds.
   --quiet                 print nothing but errors
   --help                  this text
 `;
 
-const OPTIONS = {
-  network: { type: 'string' }, nodes: { type: 'string' }, facilities: { type: 'string' }, 'category-field': { type: 'string' },
-  categories: { type: 'string' }, 'name-field': { type: 'string' }, population: { type: 'string' }, 'population-field': { type: 'string' },
-  regions: { type: 'string' }, 'region-field': { type: 'string' }, 'urban-values': { type: 'string' }, 'rural-values': { type: 'string' },
-  preset: { type: 'string' }, minutes: { type: 'string' }, 'speed-kmh': { type: 'string' }, res: { type: 'string' },
-  'min-population': { type: 'string' }, 'max-snap-m': { type: 'string' }, 'horizon-minutes': { type: 'string' }, density: { type: 'string' },
-  out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
-} as const;
-
+const OPTIONS = { ...INPUT_OPTIONS, out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } } as const;
 type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
-class Inputs {
-  list: { name: string; sha256: string }[] = [];
-  read(path: string): Buffer {
-    if (!existsSync(path)) throw new InputError(`${path}: file not found`);
-    const bytes = readFileSync(path);
-    this.list.push({ name: basename(path), sha256: createHash('sha256').update(bytes).digest('hex') });
-    return bytes;
-  }
+/** Writes every output under a temporary name first, then renames them all: nothing is half-written. */
+export function writeOutputs(dir: string, outputs: Record<string, string | Uint8Array>): string {
+  const out = resolve(dir);
+  mkdirSync(out, { recursive: true });
+  for (const [name, body] of Object.entries(outputs)) writeFileSync(join(out, `.${name}.partial`), body);
+  for (const name of Object.keys(outputs)) renameSync(join(out, `.${name}.partial`), join(out, name));
+  return out;
 }
 
-const toArrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-
-function parseJson(bytes: Buffer, file: string): FeatureCollection {
-  try { return JSON.parse(bytes.toString('utf8')); } catch (e) { throw new InputError(`${file}: not valid JSON (${(e as Error).message})`); }
-}
-
-const readFgb = (bytes: Buffer) => flatGeobufToFeatures(new Uint8Array(bytes));
-
-async function loadNetwork(args: Args, inputs: Inputs): Promise<Graph> {
-  const file = args.network ?? join(DATA, SAMPLE_FILES.network);
-  const bytes = inputs.read(file), name = basename(file), ext = extname(file).toLowerCase();
-  if (ext === '.lcg') return bufferToGraph(toArrayBuffer(bytes));
-  if (ext === '.pbf') return buildGraph(readOsmPbf(new Uint8Array(bytes), name).lines);
-  if (ext === '.osm' || ext === '.xml') return buildGraph(readOsmXml(bytes.toString('utf8'), name).lines);
-  if (ext === '.geojson' || ext === '.json') return buildGraph(geojsonToLines(parseJson(bytes, name), name).lines);
-  if (ext === '.fgb') return buildGraph(geojsonToLines(await readFgb(bytes), name).lines);
-  if (ext === '.csv') {
-    if (!args.nodes) throw new InputError(`${name}: a CSV edge list needs its node table: add --nodes FILE (id,lng,lat)`);
-    return buildGraph(csvToLines(bytes.toString('utf8'), inputs.read(args.nodes).toString('utf8'), name, basename(args.nodes)).lines);
-  }
-  throw new InputError(`${name}: unknown network format '${ext}' (expected .osm.pbf, .osm, .geojson, .fgb, .lcg or .csv)`);
-}
-
-async function readPoints(file: string, bytes: Buffer): Promise<PointRow[]> {
-  const ext = extname(file).toLowerCase(), name = basename(file);
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return csvToPoints(bytes.toString('utf8'), name);
-  if (ext === '.geojson' || ext === '.json') return geojsonToPoints(parseJson(bytes, name), name);
-  if (ext === '.fgb') return geojsonToPoints(await readFgb(bytes), name);
-  throw new InputError(`${name}: unknown point layer format '${ext}' (expected .csv, .geojson or .fgb)`);
-}
-
-const looksLikeH3Table = (bytes: Buffer) => /^\uFEFF?"?(id|h3|h3_index|hex|hex_id|cell)"?[,\t]/i.test(bytes.subarray(0, 200).toString('utf8'));
-
-async function loadFacilities(args: Args, inputs: Inputs, sampleTable: () => Buffer): Promise<{ facilities: FacilityTable; categories: Category[] }> {
-  const file = args.facilities;
-  const bytes = file ? inputs.read(file) : sampleTable();
-  const name = file ? basename(file) : SAMPLE_FILES.hexgrid;
-  if (!file || (looksLikeH3Table(bytes) && !args['category-field'])) {
-    const categories = args.categories ? args.categories.split(',').map((s) => categoryForId(s.trim())) : SAMPLE_CATEGORIES;
-    const table = readH3Table(bytes.toString('utf8'), name, categories.map((c) => c.id));
-    return { facilities: countsToFacilities(table, categories), categories };
-  }
-  if (!args['category-field']) throw new InputError(`${name}: say which field holds the facility category with --category-field NAME`);
-  return pointsToFacilities(await readPoints(file, bytes), args['category-field'], name, args['name-field']);
-}
-
-async function loadPopulation(args: Args, inputs: Inputs, sampleTable: () => Buffer): Promise<PopulationInput> {
-  const file = args.population, field = args['population-field'] ?? 'population';
-  const bytes = file ? inputs.read(file) : sampleTable();
-  const name = file ? basename(file) : SAMPLE_FILES.hexgrid;
-  if (!file || looksLikeH3Table(bytes)) {
-    const table = readH3Table(bytes.toString('utf8'), name, [field]);
-    return { kind: 'h3', cells: table.cells, population: table.columns[field] };
-  }
-  return { kind: 'points', demand: pointsToDemand(await readPoints(file, bytes), field, name) };
-}
-
-function number(args: Args, key: keyof Args, fallback: number): number {
-  const raw = args[key];
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isFinite(v)) throw new InputError(`--${String(key)}: '${String(raw)}' is not a number`);
-  return v;
-}
-
-export function paramsFromArgs(args: Args): ScenarioParams {
-  const params: ScenarioParams = {
-    ...DEFAULT_PARAMS,
-    presetId: args.preset ?? DEFAULT_PARAMS.presetId,
-    speedKmh: number(args, 'speed-kmh', DEFAULT_PARAMS.speedKmh),
-    res: number(args, 'res', DEFAULT_PARAMS.res),
-    minPopulation: number(args, 'min-population', DEFAULT_PARAMS.minPopulation),
-    maxSnapM: number(args, 'max-snap-m', DEFAULT_PARAMS.maxSnapM),
-    horizonMinutes: number(args, 'horizon-minutes', DEFAULT_PARAMS.horizonMinutes),
-    densityPerKm2: number(args, 'density', DEFAULT_PARAMS.densityPerKm2),
-  };
-  if (args.minutes !== undefined) params.minutes = number(args, 'minutes', NaN);
-  const errors = validateParams(params);
-  if (errors.length) throw new InputError(`invalid options: ${errors.join('; ')}`);
-  return params;
-}
-
-function loadRegions(args: Args, inputs: Inputs): ScenarioParams['regions'] {
-  if (!args.regions) return undefined;
-  const name = basename(args.regions);
-  const regions = parseJson(inputs.read(args.regions), name);
-  const field = args['region-field'] ?? 'settlement';
-  const map: Record<string, Settlement> = {};
-  for (const v of (args['urban-values'] ?? 'urban,城镇,城市,1').split(',')) map[v.trim()] = 'urban';
-  for (const v of (args['rural-values'] ?? 'rural,乡村,农村,2').split(',')) map[v.trim()] = 'rural';
-  if (!regions.features?.some((f) => f.properties && field in f.properties)) {
-    throw new InputError(`${name}: no feature has the field '${field}' (set --region-field)`);
-  }
-  return { regions: regions as never, field, valueToSettlement: map };
-}
-
-/** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
   let args: Args;
   try {
@@ -194,20 +53,12 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
   const say = args.quiet ? () => {} : log;
   try {
     const t0 = performance.now();
-    const inputs = new Inputs();
-    let sample: Buffer | undefined;
-    const sampleTable = () => (sample ??= inputs.read(join(DATA, SAMPLE_FILES.hexgrid)));
-    const params = paramsFromArgs(args);
-    params.regions = loadRegions(args, inputs);
-    const graph = await loadNetwork(args, inputs);
-    const { facilities, categories } = await loadFacilities(args, inputs, sampleTable);
-    const population = await loadPopulation(args, inputs, sampleTable);
-    const ds = createDataset(graph, categories, facilities, population);
+    const { ds, params, inputs, usesSample } = await loadDataset(args);
+    const { graph, facilities } = ds;
     say(`network: ${graph.nodeCount} nodes, ${graph.arcCount} arcs, ${ds.islands.componentCount} components (${ds.islands.islandNodes} nodes outside the largest)`);
     const result = analyze(ds, params, (p) => { if (p.stage === 'routing') say(`routing ${p.categoryId} (${p.done}/${p.total - 2})`); });
 
-    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
-    const usesSample = !args.facilities;
+    const version = packageVersion();
     const notes = usesSample ? [SAMPLE_FACILITY_NOTE.en, SAMPLE_FACILITY_NOTE.zh] : [];
     const command = `npm run analyze -- ${argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`.trim();
     const generatedAt = new Date().toISOString();
@@ -223,11 +74,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
       'summary.json': JSON.stringify(summary, null, 2) + '\n',
       'summary.csv': summaryToCsv(result),
     };
-    // Nothing is half-written: every file goes to a temporary name first, then all are renamed.
-    const out = resolve(args.out ?? 'out');
-    mkdirSync(out, { recursive: true });
-    for (const [name, body] of Object.entries(outputs)) writeFileSync(join(out, `.${name}.partial`), body);
-    for (const name of Object.keys(outputs)) renameSync(join(out, `.${name}.partial`), join(out, name));
+    const out = writeOutputs(args.out ?? 'out', outputs);
 
     for (const r of result.categories) {
       const s = r.summary;

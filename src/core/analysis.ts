@@ -105,6 +105,8 @@ export interface CategoryResult {
   facilitiesOffNetwork: number[];
   assessment: CellAssessment;
   summary: CategorySummary;
+  /** Per demand point: metres to the nearest facility, which, and why not (kept for siting and edits). */
+  access: Pick<CategoryAccess, 'distM' | 'facility' | 'status'>;
   /** Minutes from every network node to the nearest facility (Infinity beyond the horizon). */
   nodeMinutes: Float32Array;
   nodeFacility: Int32Array;
@@ -180,6 +182,7 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Pr
     for (let n = 0; n < nodeMinutes.length; n++) nodeMinutes[n] = access.nodeDistM[n] / mpm;
     results.push({
       category, threshold, facilityCount: byCategory[k].length,
+      access: { distM: access.distM, facility: access.facility, status: access.status },
       facilitiesOffNetwork: byCategory[k].filter((f) => facilitySnap.edge[f] < 0),
       assessment, summary: summarizeCategory(cells, settlement.code, assessment, threshold),
       nodeMinutes, nodeFacility: access.nodeFacility.slice(), arcsRelaxed: access.arcsRelaxed, routeMs,

@@ -179,6 +179,26 @@ export function findComponents(nodeCount: number, offsets: Uint32Array, targets:
   return { componentOf, componentSizes: Uint32Array.from(order.map((c) => sizes[c])) };
 }
 
+/** The [lng, lat] position `alongM` metres from edgeU along edge `e` (the routing length, spread over its geometry). */
+export function pointAlongEdge(graph: Graph, e: number, alongM: number): [number, number] {
+  const pts: number[] = [graph.lngLat[2 * graph.edgeU[e]], graph.lngLat[2 * graph.edgeU[e] + 1]];
+  for (let k = graph.shapeOffsets[e]; k < graph.shapeOffsets[e + 1]; k++) pts.push(graph.shapeLngLat[2 * k], graph.shapeLngLat[2 * k + 1]);
+  pts.push(graph.lngLat[2 * graph.edgeV[e]], graph.lngLat[2 * graph.edgeV[e] + 1]);
+  let geom = 0;
+  for (let i = 2; i < pts.length; i += 2) geom += haversineM(pts[i - 2], pts[i - 1], pts[i], pts[i + 1]);
+  const len = graph.edgeLengthM[e];
+  let target = len > 0 ? (Math.max(0, Math.min(alongM, len)) / len) * geom : 0;
+  for (let i = 2; i < pts.length; i += 2) {
+    const seg = haversineM(pts[i - 2], pts[i - 1], pts[i], pts[i + 1]);
+    if (target <= seg || i === pts.length - 2) {
+      const t = seg > 0 ? Math.min(1, target / seg) : 0;
+      return [pts[i - 2] + t * (pts[i] - pts[i - 2]), pts[i - 1] + t * (pts[i + 1] - pts[i - 1])];
+    }
+    target -= seg;
+  }
+  return [pts[0], pts[1]];
+}
+
 /** How the network falls apart: reported with every analysis, never hidden. */
 export interface IslandReport {
   componentCount: number;

@@ -119,6 +119,11 @@ export class Router {
     this.heapKeys = keys; this.heapNodes = nodes; this.touchedCount = touchedCount;
     return { distM, label, arcsRelaxed, settled };
   }
+
+  /** The nodes the last search reached (a view, valid until the next search). */
+  reached(): Uint32Array {
+    return this.touched.subarray(0, this.touchedCount);
+  }
 }
 
 function grow64(a: Float64Array): Float64Array { const b = new Float64Array(a.length * 2); b.set(a); return b; }
