@@ -1,7 +1,7 @@
 import { computeAccess, type CategoryAccess } from './coverage.ts';
 import { assessCells, isGapFlag, rankGaps, summarizeCategory, type CategorySummary, type CellAssessment, type GapEntry } from './gaps.ts';
 import { describeIslands, type Graph, type IslandReport } from './graph.ts';
-import { cellsToDemand, demandToCells, sampleResolution, type CellTable, type Demand } from './population.ts';
+import { cellsToDemand, demandToCells, sameCells, sampleResolution, type CellTable, type Demand } from './population.ts';
 import { Router } from './route.ts';
 import { classifySettlement, type RegionLayer, type SettlementTable } from './settlement.ts';
 import { buildSnapIndex, DEFAULT_MAX_SNAP_M, snapPoints, type SnapIndex, type Snapped } from './snap.ts';
@@ -41,6 +41,18 @@ export function createDataset(graph: Graph, categories: Category[], facilities: 
     categories, facilities, population, cache: new Map(),
   };
 }
+
+/**
+ * The same dataset with other facilities (a scenario): the graph, snapping index, router and
+ * demand caches are shared; only the facilities are snapped again.
+ */
+export function withFacilities(ds: Dataset, facilities: FacilityTable): Dataset {
+  const cache = new Map([...ds.cache].filter(([key]) => !key.startsWith('facilitySnap:')));
+  return { ...ds, facilities, cache };
+}
+
+/** A facility removed in a scenario keeps its index but belongs to no category. */
+export const NO_CATEGORY = 0xffff;
 
 function cached<T>(ds: Dataset, key: string, make: () => T): T {
   if (!ds.cache.has(key)) ds.cache.set(key, make());
@@ -145,7 +157,7 @@ function demandFor(ds: Dataset, res: number): { demand: Demand; key: string } {
  * The whole analysis as steps: the worker yields to its event loop between steps (so a newer
  * run can cancel this one); the CLI simply runs them all.
  */
-export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Progress, AnalysisResult> {
+export function* analyzeSteps(ds: Dataset, params: ScenarioParams, reuse?: Reuse): Generator<Progress, AnalysisResult> {
   const errors = validateParams(params);
   if (errors.length) throw new Error(`invalid parameters: ${errors.join('; ')}`);
   const preset = findPreset(params.presetId)!;
@@ -169,8 +181,13 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Pr
   for (let f = 0; f < ds.facilities.category.length; f++) byCategory[ds.facilities.category[f]]?.push(f);
 
   const results: CategoryResult[] = [];
+  const reusable = reuse && JSON.stringify(reuse.previous.params) === JSON.stringify(params) && sameCells(reuse.previous.cells, cells);
   for (let k = 0; k < ds.categories.length; k++) {
     const category = ds.categories[k];
+    if (reusable && !reuse.changed.has(category.id) && reuse.previous.categories[k]?.category.id === category.id) {
+      results.push(reuse.previous.categories[k]);
+      continue;
+    }
     yield { stage: 'routing', done: k + 1, total, categoryId: category.id };
     const t0 = performance.now();
     const access: CategoryAccess = computeAccess(ds.graph, ds.router, demandSnap, facilitySnap, byCategory[k], horizonM);
@@ -200,9 +217,18 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams): Generator<Pr
   };
 }
 
+/**
+ * A previous result whose categories can be kept: only the `changed` categories are routed
+ * again (same parameters and cells required; checked).
+ */
+export interface Reuse {
+  previous: AnalysisResult;
+  changed: Set<string>;
+}
+
 /** Runs every step of the analysis and returns its result. */
-export function analyze(ds: Dataset, params: ScenarioParams, onProgress?: (p: Progress) => void): AnalysisResult {
-  const steps = analyzeSteps(ds, params);
+export function analyze(ds: Dataset, params: ScenarioParams, onProgress?: (p: Progress) => void, reuse?: Reuse): AnalysisResult {
+  const steps = analyzeSteps(ds, params, reuse);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -81,3 +81,8 @@ export function demandToCells(demand: Demand, res: number, extraCells: string[] 
   });
   return { res, ids, centerLngLat, areaKm2, population, cellOfPoint };
 }
+
+/** Whether two cell tables describe the same cells in the same order. */
+export function sameCells(a: CellTable, b: CellTable): boolean {
+  return a === b || (a.res === b.res && a.ids.length === b.ids.length && a.ids.every((id, i) => id === b.ids[i]));
+}
