@@ -10,9 +10,14 @@ import { loadState, saveState, type AppParams, type SavedState } from './ui/pers
 import { Panel } from './ui/Panel.tsx';
 import { Results } from './ui/Results.tsx';
 import { GapList } from './ui/GapList.tsx';
-import { Legend } from './ui/Legend.tsx';
+import { DifferenceLegend, Legend } from './ui/Legend.tsx';
 import { CellInfo } from './ui/CellInfo.tsx';
 import { ProgressBar } from './ui/ProgressBar.tsx';
+import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
+import { SitingPanel } from './ui/SitingPanel.tsx';
+import type { EditMode } from './map/MapController.ts';
+import type { ScenarioEdits } from './core/scenario.ts';
+import type { SitingObjective, SitingResult } from './core/siting.ts';
 import { formatNumber, translate, type Lang } from './i18n/strings.ts';
 
 function download(name: string, body: BlobPart, type: string) {
@@ -30,10 +35,14 @@ export function App() {
   const [basemap, setBasemap] = useState(saved.basemap);
   const [categoryId, setCategoryId] = useState<string | null>(saved.categoryId);
   const [cell, setCell] = useState<Record<string, unknown> | null>(null);
-  const [catchment, setCatchment] = useState<{ name: string; cells: string[] } | null>(null);
+  const [catchment, setCatchment] = useState<{ index: number; name: string; cells: string[] } | null>(null);
+  const [edits, setEdits] = useState<ScenarioEdits>(saved.edits);
+  const [editMode, setEditMode] = useState<EditMode>('none');
+  const [showDifference, setShowDifference] = useState(false);
+  const [siting, setSiting] = useState<SitingResult | null>(null);
   const view = useRef(saved.view);
   const map = useRef<MapController | null>(null);
-  const analysis = useAnalysis(params);
+  const analysis = useAnalysis(params, edits);
   const t = useCallback((k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
 
   const categories = analysis.dataset?.categories ?? [];
@@ -41,7 +50,7 @@ export function App() {
   useEffect(() => { if (category && category.id !== categoryId) setCategoryId(category.id); }, [category, categoryId]);
   useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; document.title = `${t('appTitle')} · ${t('appSubtitle')}`; }, [lang, t]);
 
-  const persist = useCallback(() => saveState({ params, categoryId, lang, basemap, view: view.current, dataset: 'porto-alegre' }), [params, categoryId, lang, basemap]);
+  const persist = useCallback(() => saveState({ params, categoryId, lang, basemap, view: view.current, dataset: 'porto-alegre', edits }), [params, categoryId, lang, basemap, edits]);
   useEffect(persist, [persist]);
 
   const legend: LegendSpec | null = useMemo(() => {
@@ -57,8 +66,36 @@ export function App() {
 
   const onFacilityClick = useCallback(async (index: number, name: string) => {
     const cells = await analysis.catchment(index);
-    setCatchment({ name, cells: cells.map((c) => c.h3) });
+    setCatchment({ index, name, cells: cells.map((c) => c.h3) });
   }, [analysis]);
+
+  // Scenario edits. Facilities keep their index: the dataset's own first, then the added ones.
+  const baseCount = analysis.dataset?.baseFacilityCount ?? 0;
+  const categoryName = category ? (lang === 'zh' ? category.nameZh : category.nameEn) : '';
+  const scenarioName = (e: ScenarioEdits) => e.name || t('scenarioDefaultName');
+  const addFacility = (lngLat: [number, number], name?: string) => {
+    if (!category) return;
+    setEdits((e) => ({ ...e, name: scenarioName(e), added: [...e.added, { lngLat, categoryId: category.id, name: name ?? t('newFacilityName', { category: categoryName, n: e.added.length + 1 }) }] }));
+  };
+  const moveFacility = (index: number, lngLat: [number, number]) => setEdits((e) => index >= baseCount
+    ? { ...e, added: e.added.map((a, j) => (j === index - baseCount ? { ...a, lngLat } : a)) }
+    : { ...e, name: scenarioName(e), moved: [...e.moved.filter((m) => m.index !== index), { index, lngLat }] });
+  const toggleRemoved = (index: number) => setEdits((e) => index >= baseCount
+    ? { ...e, added: e.added.filter((_, j) => j !== index - baseCount) }
+    : { ...e, name: scenarioName(e), removed: e.removed.includes(index) ? e.removed.filter((i) => i !== index) : [...e.removed, index] });
+  const suggest = async (k: number, objective: SitingObjective) => {
+    if (category) setSiting(await analysis.proposeSites(category.id, k, objective));
+  };
+  const acceptSites = (ranks: number[]) => {
+    if (!siting) return;
+    const chosen = siting.sites.filter((s) => ranks.includes(s.rank));
+    setEdits((e) => ({
+      ...e, name: scenarioName(e),
+      added: [...e.added, ...chosen.map((s) => ({ lngLat: s.lngLat, categoryId: siting.categoryId, name: `${categoryName} #${s.rank} (${t('siting')})` }))],
+    }));
+    const left = siting.sites.filter((s) => !ranks.includes(s.rank));
+    setSiting(left.length ? { ...siting, sites: left } : null);
+  };
 
   const exportPng = async () => {
     if (!map.current || !legend) return;
@@ -97,6 +134,15 @@ export function App() {
           )}
           {ds && <Panel lang={lang} params={params} categories={categories} categoryId={category?.id ?? null} onParams={setParams} onCategory={setCategoryId} />}
           {analysis.output && <Results lang={lang} output={analysis.output} categoryId={category?.id ?? null} onCategory={setCategoryId} />}
+          {ds && category && (
+            <ScenarioPanel lang={lang} edits={edits} mode={editMode} comparison={analysis.output?.comparison ?? null} categories={categories}
+              showDifference={showDifference} onEdits={setEdits} onMode={setEditMode} onShowDifference={setShowDifference}
+              onExport={async () => download('scenario.geojson', await analysis.exports.scenario(), 'application/geo+json')} />
+          )}
+          {analysis.output && category && (
+            <SitingPanel lang={lang} categoryName={categoryName} busy={analysis.running} result={siting?.categoryId === category.id ? siting : null}
+              onSuggest={suggest} onAccept={acceptSites} onExport={async () => siting && download('sites.geojson', await analysis.exports.sites(siting), 'application/geo+json')} />
+          )}
           {analysis.output && <GapList lang={lang} output={analysis.output} categoryId={category?.id ?? null} onPick={(h3, center) => { map.current?.flyTo(center, 15); setCell(null); map.current?.setSelectedCell(h3); }} />}
           <p className="note">{t('unverifiedNote')}</p>
           <label className="basemap">
@@ -110,13 +156,26 @@ export function App() {
         <div className="map-wrap">
           <MapView dataset={ds} cellsGeoJson={analysis.output?.cellsGeoJson ?? null} categoryId={category?.id ?? null} basemap={basemap}
             catchment={catchment?.cells ?? null} selectedCell={cell ? String(cell.h3) : null} initialView={saved.view}
+            facilitiesGeoJson={analysis.output?.facilitiesGeoJson ?? null} editMode={editMode}
+            sites={siting && siting.categoryId === category?.id ? siting.sites : null}
+            difference={showDifference && analysis.output?.comparison && category ? category.id : null}
+            onAddAt={(p) => addFacility(p)} onFacilityMoved={moveFacility}
             onReady={(c) => { map.current = c; }}
             onCellClick={(p) => { setCell(p); if (!p) setCatchment(null); }}
             onFacilityClick={onFacilityClick}
             onViewChange={(v) => { view.current = v; persist(); }} />
-          {legend && <Legend spec={legend} />}
+          {legend && !(showDifference && analysis.output?.comparison) && <Legend spec={legend} />}
+          {showDifference && analysis.output?.comparison && <DifferenceLegend title={`${t('showDifference')} · ${categoryName}`} lost={t('legendLost')} gained={t('legendGained')} />}
           <div className="hint">{t('clickCellHint')}</div>
-          {catchment && <div className="catchment-note" data-testid="catchment">{t('catchment', { name: catchment.name, cells: catchment.cells.length })}</div>}
+          {catchment && (
+            <div className="catchment-note" data-testid="catchment">
+              {t('catchment', { name: catchment.name, cells: catchment.cells.length })}
+              {' '}<button type="button" data-testid="remove-facility" onClick={() => { toggleRemoved(catchment.index); setCatchment(null); }}>
+                {edits.removed.includes(catchment.index) ? t('restoreFacility') : t('removeFacility')}
+              </button>
+              {' '}<button type="button" onClick={() => setCatchment(null)} aria-label={t('close')}>×</button>
+            </div>
+          )}
           {cell && <CellInfo lang={lang} cell={cell} categories={categories} onClose={() => setCell(null)} />}
         </div>
       </main>

@@ -1,16 +1,22 @@
 /**
  * The analysis worker: a thin comlink entry point over src/core. It owns the dataset (graph,
- * snapping index and caches, built once) and the latest result; scenarios reuse them. A newer
- * run supersedes an older one, which stops at its next step and leaves no partial state.
+ * snapping index and caches, built once), the baseline result per parameter set and the
+ * scenario being edited; an edit re-routes only the categories it touches. A newer run
+ * supersedes an older one, which stops at its next step and leaves no partial state.
  */
 import { expose, transfer } from 'comlink';
-import { analyzeSteps, facilityCatchment, type AnalysisResult, type Dataset, type Progress, type ScenarioParams } from '../src/core/analysis.ts';
+import {
+  analyzeSteps, facilityCatchment, withFacilities, type AnalysisResult, type Dataset, type Progress, type Reuse, type ScenarioParams,
+} from '../src/core/analysis.ts';
 import { cellsToFeatureCollection } from '../src/core/features.ts';
 import { buildSummary, provenanceOf, summaryToCsv, type Summary, type SummaryMeta } from '../src/core/report.ts';
+import { applyEdits, changedCategories, compareResults, EMPTY_EDITS, hasEdits, type CategoryComparison, type ScenarioEdits } from '../src/core/scenario.ts';
+import { proposeSites, type SitingObjective, type SitingResult } from '../src/core/siting.ts';
+import { sitesToFeatureCollection } from '../src/core/siting-features.ts';
 import { cellToLngLat } from '../src/core/cells.ts';
 import { featuresToFlatGeobuf } from '../src/io/flatgeobuf.ts';
 import { loadSample, SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE, SAMPLE_FILES, SAMPLE_NAME } from '../src/io/sample.ts';
-import { datasetLayers, type DatasetInfo } from './layers.ts';
+import { datasetLayers, facilitiesToGeoJson, type DatasetInfo } from './layers.ts';
 
 export type StageProgress = Progress | { stage: 'loading' | 'building'; done: number; total: number };
 export type ProgressFn = (p: StageProgress) => void;
@@ -20,14 +26,20 @@ export interface RunOutput {
   summary: Summary;
   /** All cells with their verdicts, as GeoJSON text (parsed by the map's own worker, not the page). */
   cellsGeoJson: string;
+  /** The scenario's facilities (with their status), as GeoJSON text. */
+  facilitiesGeoJson: string;
   gaps: (Summary['topGaps'][number] & { center: [number, number] })[];
+  /** The scenario against the baseline, when there are edits. */
+  comparison: Record<string, CategoryComparison> | null;
   ms: number;
 }
 
-let dataset: Dataset | null = null;
+let base: Dataset | null = null;
 let datasetName = '';
 let inputs: SummaryMeta['inputs'] = [];
-let last: { result: AnalysisResult; summary: Summary; meta: SummaryMeta } | null = null;
+const baselines = new Map<string, AnalysisResult>();
+let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
+let last: { result: AnalysisResult; ds: Dataset; summary: Summary; meta: SummaryMeta; edits: ScenarioEdits; paramsKey: string; deltas: Record<string, Float32Array> } | null = null;
 let latestRun = 0;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -35,6 +47,27 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function sha256(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Drives the analysis steps, yielding to the event loop between them; null when superseded. */
+async function drive(steps: Generator<Progress, AnalysisResult>, runId: number, onProgress?: ProgressFn): Promise<AnalysisResult | null> {
+  for (;;) {
+    await nextTask(); // let a newer run's message in
+    if (runId !== latestRun) return null;
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+  }
+}
+
+function scenarioDataset(edits: ScenarioEdits): Dataset {
+  const key = JSON.stringify({ ...edits, name: '' });
+  if (scenario?.key !== key) scenario = { key, ds: withFacilities(base!, applyEdits(base!.facilities, base!.categories, edits)), edits };
+  return scenario.ds;
+}
+
+function provenance(meta: SummaryMeta) {
+  return provenanceOf(last!.result, meta, SAMPLE_ATTRIBUTION);
 }
 
 const api = {
@@ -46,55 +79,78 @@ const api = {
       { name: SAMPLE_FILES.network, sha256: await sha256(network) },
       { name: SAMPLE_FILES.hexgrid, sha256: await sha256(csvBytes) },
     ];
-    dataset = loadSample(network, hexgridCsv);
+    base = loadSample(network, hexgridCsv);
     datasetName = SAMPLE_NAME;
-    last = null;
+    baselines.clear(); scenario = null; last = null;
     onProgress?.({ stage: 'building', done: 1, total: 1 });
-    return datasetLayers(dataset, datasetName, [SAMPLE_FACILITY_NOTE.zh, SAMPLE_FACILITY_NOTE.en], SAMPLE_ATTRIBUTION);
+    return datasetLayers(base, datasetName, [SAMPLE_FACILITY_NOTE.zh, SAMPLE_FACILITY_NOTE.en], SAMPLE_ATTRIBUTION);
   },
 
-  /** Runs a scenario; resolves to null when a newer run superseded it. */
-  async run(params: ScenarioParams, runId: number, onProgress?: ProgressFn): Promise<RunOutput | null> {
-    if (!dataset) throw new Error('no dataset loaded');
+  /** Runs a scenario (the baseline when there are no edits); resolves to null when a newer run superseded it. */
+  async run(params: ScenarioParams, edits: ScenarioEdits = EMPTY_EDITS, runId: number, onProgress?: ProgressFn): Promise<RunOutput | null> {
+    if (!base) throw new Error('no dataset loaded');
     latestRun = Math.max(latestRun, runId);
     const t0 = performance.now();
-    const steps = analyzeSteps(dataset, params);
-    let result: AnalysisResult;
-    for (;;) {
-      await nextTask(); // let a newer run's message in
-      if (runId !== latestRun) return null;
-      const step = steps.next();
-      if (step.done) { result = step.value; break; }
-      onProgress?.(step.value);
+    const paramsKey = JSON.stringify(params);
+    let baseline = baselines.get(paramsKey);
+    if (!baseline) {
+      const r = await drive(analyzeSteps(base, params), runId, onProgress);
+      if (!r) return null;
+      baseline = r;
+      baselines.clear(); baselines.set(paramsKey, r);
     }
+    let result = baseline, ds = base;
+    if (hasEdits(edits)) {
+      ds = scenarioDataset(edits);
+      const reuse: Reuse = last && last.paramsKey === paramsKey
+        ? { previous: last.result, changed: changedCategories(base.facilities, base.categories, last.edits, edits) }
+        : { previous: baseline, changed: changedCategories(base.facilities, base.categories, EMPTY_EDITS, edits) };
+      const r = await drive(analyzeSteps(ds, params, reuse), runId, onProgress);
+      if (!r) return null;
+      result = r;
+    }
+    if (runId !== latestRun) return null;
+    const comparison = hasEdits(edits) ? compareResults(baseline, result) : null;
+    const deltas: Record<string, Float32Array> = {};
+    for (const [id, d] of Object.entries(comparison?.deltaShare ?? {})) deltas[`${id}_deltaShare`] = d;
     const meta: SummaryMeta = {
       version: __APP_VERSION__, generatedAt: new Date().toISOString(), inputs,
-      command: `LifeCircle app: dataset ${datasetName}`, notes: [SAMPLE_FACILITY_NOTE.en, SAMPLE_FACILITY_NOTE.zh],
+      command: `LifeCircle app: dataset ${datasetName}${hasEdits(edits) ? `, scenario '${edits.name}'` : ''}`,
+      notes: [SAMPLE_FACILITY_NOTE.en, SAMPLE_FACILITY_NOTE.zh],
     };
-    const summary = buildSummary(dataset, result, meta);
-    const cells = cellsToFeatureCollection(result, dataset.facilities, provenanceOf(result, meta, SAMPLE_ATTRIBUTION));
-    if (runId !== latestRun) return null;
-    last = { result, summary, meta };
-    const gaps = summary.topGaps.map((g) => ({ ...g, center: cellToLngLat(g.h3) }));
-    return { runId, summary, cellsGeoJson: JSON.stringify(cells), gaps, ms: performance.now() - t0 };
+    const summary = buildSummary(ds, result, meta);
+    last = { result, ds, summary, meta, edits, paramsKey, deltas };
+    const cells = cellsToFeatureCollection(result, ds.facilities, provenance(meta), false, deltas);
+    return {
+      runId, summary, cellsGeoJson: JSON.stringify(cells),
+      facilitiesGeoJson: facilitiesToGeoJson(ds.facilities, ds.categories, hasEdits(edits) ? edits : null, base.facilities),
+      gaps: summary.topGaps.map((g) => ({ ...g, center: cellToLngLat(g.h3) })),
+      comparison: comparison?.categories ?? null, ms: performance.now() - t0,
+    };
   },
 
   /** The cells a facility reaches within its category's threshold. */
   catchment(facility: number): { h3: string; coveredShare: number }[] {
-    if (!dataset || !last) return [];
-    return facilityCatchment(dataset, last.result, facility);
+    if (!last) return [];
+    return facilityCatchment(last.ds, last.result, facility);
+  },
+
+  /** New sites for one category on the current scenario (maximal covering or set cover). */
+  proposeSites(categoryId: string, k: number, objective: SitingObjective): SitingResult {
+    if (!last) throw new Error('no analysis yet');
+    return proposeSites(last.ds, last.result, { categoryId, k, objective });
   },
 
   /** The gap map as RFC 7946 GeoJSON text: the same schema and provenance as the CLI's gaps.geojson. */
   exportGaps(): string {
-    if (!dataset || !last) throw new Error('no analysis to export yet');
-    return JSON.stringify(cellsToFeatureCollection(last.result, dataset.facilities, provenanceOf(last.result, last.meta, SAMPLE_ATTRIBUTION), true)) + '\n';
+    if (!last) throw new Error('no analysis to export yet');
+    return JSON.stringify(cellsToFeatureCollection(last.result, last.ds.facilities, provenance(last.meta), true)) + '\n';
   },
 
   /** Every cell as FlatGeobuf (transferred). */
   exportCells(): Uint8Array {
-    if (!dataset || !last) throw new Error('no analysis to export yet');
-    const bytes = featuresToFlatGeobuf(cellsToFeatureCollection(last.result, dataset.facilities, provenanceOf(last.result, last.meta, SAMPLE_ATTRIBUTION)));
+    if (!last) throw new Error('no analysis to export yet');
+    const bytes = featuresToFlatGeobuf(cellsToFeatureCollection(last.result, last.ds.facilities, provenance(last.meta), false, last.deltas));
     return transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
@@ -106,6 +162,23 @@ const api = {
   exportSummaryJson(): string {
     if (!last) throw new Error('no analysis to export yet');
     return JSON.stringify(last.summary, null, 2) + '\n';
+  },
+
+  /** The scenario as GeoJSON: its edited facilities and the cells whose coverage changed. */
+  exportScenario(): string {
+    if (!last || !base) throw new Error('no analysis to export yet');
+    const facilities = JSON.parse(facilitiesToGeoJson(last.ds.facilities, last.ds.categories, last.edits, base.facilities)) as { features: { properties: { status: string } }[] };
+    const edited = facilities.features.filter((f) => f.properties.status !== 'base').map((f) => ({ ...f, properties: { layer: 'facility', ...f.properties } }));
+    const cells = cellsToFeatureCollection(last.result, last.ds.facilities, provenance(last.meta), false, last.deltas);
+    const changed = cells.features.filter((f) => Object.keys(last!.deltas).some((k) => Math.abs(Number(f.properties[k])) > 1e-6))
+      .map((f) => ({ ...f, properties: { layer: 'difference', ...f.properties } }));
+    return JSON.stringify({ type: 'FeatureCollection', features: [...edited, ...changed], lifecircle: { ...provenance(last.meta), scenario: last.edits } }) + '\n';
+  },
+
+  /** Proposed sites as GeoJSON points with their gains. */
+  exportSites(siting: SitingResult): string {
+    if (!last) throw new Error('no analysis to export yet');
+    return JSON.stringify(sitesToFeatureCollection(siting, provenance(last.meta))) + '\n';
   },
 };
 

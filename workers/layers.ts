@@ -3,7 +3,34 @@
  * GeoJSON text (parsed by maplibre's own worker), with the dataset's figures.
  */
 import type { Dataset } from '../src/core/analysis.ts';
+import type { FacilityTable } from '../src/core/analysis.ts';
+import { NO_CATEGORY } from '../src/core/analysis.ts';
+import type { ScenarioEdits } from '../src/core/scenario.ts';
 import type { Category } from '../src/core/standards.ts';
+
+const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * Facilities as GeoJSON text, each with its index, name, category and, in a scenario, its
+ * status: 'base', 'added', 'moved' or 'removed' (removed ones stay visible, greyed, to undo).
+ */
+export function facilitiesToGeoJson(f: FacilityTable, categories: Category[], edits: ScenarioEdits | null, base: FacilityTable = f): string {
+  const baseCount = base.name.length;
+  const moved = new Set(edits?.moved.map((m) => m.index));
+  const removed = new Set(edits?.removed);
+  const features = f.name.map((label, i) => {
+    const k = f.category[i];
+    const status = removed.has(i) ? 'removed' : i >= baseCount ? 'added' : moved.has(i) ? 'moved' : 'base';
+    const categoryId = k !== NO_CATEGORY ? categories[k].id
+      : i < baseCount ? categories[base.category[i]]?.id ?? null : edits?.added[i - baseCount]?.categoryId ?? null;
+    return {
+      type: 'Feature', id: i,
+      properties: { index: i, name: label, category: categoryId, status },
+      geometry: { type: 'Point', coordinates: [r6(f.lngLat[2 * i]), r6(f.lngLat[2 * i + 1])] },
+    };
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
 
 export interface DatasetInfo {
   name: string;
@@ -19,6 +46,8 @@ export interface DatasetInfo {
   bbox: [number, number, number, number];
   networkGeoJson: string;
   facilitiesGeoJson: string;
+  /** How many facilities the dataset itself has (scenario additions get indices from here on). */
+  baseFacilityCount: number;
   notes: string[];
   attribution: string;
 }
@@ -30,7 +59,6 @@ export function datasetLayers(ds: Dataset, name: string, notes: string[], attrib
     const x = g.lngLat[2 * i], y = g.lngLat[2 * i + 1];
     if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
   }
-  const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
   const lines: string[] = [];
   for (let k = 0; k < g.edgeCount; k++) {
     const pts = [`[${r6(g.lngLat[2 * g.edgeU[k]])},${r6(g.lngLat[2 * g.edgeU[k] + 1])}]`];
@@ -39,24 +67,16 @@ export function datasetLayers(ds: Dataset, name: string, notes: string[], attrib
     const island = g.componentOf[g.edgeU[k]] !== 0;
     lines.push(`{"type":"Feature","properties":{"island":${island}},"geometry":{"type":"LineString","coordinates":[${pts.join(',')}]}}`);
   }
-  const f = ds.facilities;
   const facilityCounts = ds.categories.map(() => 0);
-  const points = f.name.map((label, i) => {
-    facilityCounts[f.category[i]]++;
-    return {
-      type: 'Feature', id: i,
-      properties: { index: i, name: label, category: ds.categories[f.category[i]].id },
-      geometry: { type: 'Point', coordinates: [r6(f.lngLat[2 * i]), r6(f.lngLat[2 * i + 1])] },
-    };
-  });
+  for (const k of ds.facilities.category) if (k < facilityCounts.length) facilityCounts[k]++;
   const pop = ds.population;
   const population = pop.kind === 'h3' ? pop.population.reduce((a, b) => a + b, 0) : pop.demand.population.reduce((a, b) => a + b, 0);
   return {
-    name, categories: ds.categories, facilityCount: f.name.length, facilityCounts,
+    name, categories: ds.categories, facilityCount: ds.facilities.name.length, facilityCounts, baseFacilityCount: ds.facilities.name.length,
     cells: pop.kind === 'h3' ? pop.cells.filter((_, i) => pop.population[i] > 0).length : 0, population,
     nodes: g.nodeCount, arcs: g.arcCount, islands: ds.islands, bbox: [w, s, e, n],
     networkGeoJson: `{"type":"FeatureCollection","features":[${lines.join(',')}]}`,
-    facilitiesGeoJson: JSON.stringify({ type: 'FeatureCollection', features: points }),
+    facilitiesGeoJson: facilitiesToGeoJson(ds.facilities, ds.categories, null),
     notes, attribution,
   };
 }

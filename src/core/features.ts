@@ -68,13 +68,19 @@ export interface Provenance {
   notes: string[];
 }
 
+/**
+ * Cells as polygons with their verdicts; `extra` adds per-cell numbers (e.g. a scenario's change
+ * in covered share, as `<category>_deltaShare`).
+ */
 export function cellsToFeatureCollection(
-  result: AnalysisResult, facilities: FacilityTable, provenance: Provenance, onlyGaps = false,
+  result: AnalysisResult, facilities: FacilityTable, provenance: Provenance, onlyGaps = false, extra: Record<string, Float32Array> = {},
 ): FeatureCollection<Polygon, CellProperties> & { lifecircle: Provenance } {
   const features: Feature<Polygon, CellProperties>[] = [];
   for (let c = 0; c < result.cells.ids.length; c++) {
     if (onlyGaps && !result.categories.some((r) => isGapFlag(r.assessment.flag[c]))) continue;
-    features.push({ type: 'Feature', geometry: cellPolygon(result.cells.ids[c]), properties: cellProperties(result, facilities, c) });
+    const properties = cellProperties(result, facilities, c);
+    for (const [key, values] of Object.entries(extra)) properties[key] = round(values[c], 4);
+    features.push({ type: 'Feature', geometry: cellPolygon(result.cells.ids[c]), properties });
   }
   if (onlyGaps) features.sort((a, b) => (b.properties.maxSeverity as number) - (a.properties.maxSeverity as number));
   return { type: 'FeatureCollection', features, lifecircle: provenance };

@@ -5,14 +5,20 @@
 import { Map as MlMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { baseStyle, NOTHING, facilityColor, gapFilter, gapWidth, inCellsFilter, LAYERS, minutesColor, OSM_LAYER, OSM_SOURCE, SOURCES } from './styles.ts';
+import { baseStyle, NOTHING, deltaColor, facilityColor, gapFilter, gapWidth, inCellsFilter, LAYERS, minutesColor, OSM_LAYER, OSM_SOURCE, SOURCES } from './styles.ts';
 import { GAP_COLOR, MINUTE_STOPS, NO_PATH_COLOR, RAMP_MAX_MINUTES, type LegendSpec } from './legend.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
 
+export type EditMode = 'none' | 'add' | 'move';
+
 export interface MapCallbacks {
   onCellClick?: (properties: Record<string, unknown> | null) => void;
   onFacilityClick?: (index: number, name: string) => void;
+  /** In 'add' mode: where the user clicked. */
+  onAddAt?: (lngLat: [number, number]) => void;
+  /** In 'move' mode: a facility dragged to a new place. */
+  onFacilityMoved?: (index: number, lngLat: [number, number]) => void;
   onViewChange?: (view: { center: [number, number]; zoom: number }) => void;
 }
 
@@ -23,6 +29,7 @@ export class MapController {
   private readonly loaded: Promise<void>;
   private readonly urls = new Map<string, string>();
   private state: Record<string, unknown> = {};
+  private editMode: EditMode = 'none';
   private attribution: AttributionControl | null = null;
 
   constructor(container: HTMLElement, callbacks: MapCallbacks, view?: { center: [number, number]; zoom: number }) {
@@ -35,6 +42,7 @@ export class MapController {
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
 
     this.map.on('click', (e) => {
+      if (this.editMode === 'add') { callbacks.onAddAt?.([e.lngLat.lng, e.lngLat.lat]); return; }
       const facility = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.facilities] })[0];
       if (facility) {
         callbacks.onFacilityClick?.(Number(facility.properties.index), String(facility.properties.name));
@@ -47,6 +55,21 @@ export class MapController {
       this.map.on('mouseenter', layer, () => { this.map.getCanvas().style.cursor = 'pointer'; });
       this.map.on('mouseleave', layer, () => { this.map.getCanvas().style.cursor = ''; });
     }
+    // Dragging a facility in 'move' mode.
+    this.map.on('mousedown', LAYERS.facilities, (e) => {
+      if (this.editMode !== 'move' || !e.features?.[0]) return;
+      e.preventDefault();
+      const index = Number(e.features[0].properties.index);
+      this.map.dragPan.disable();
+      const onMove = (ev: { lngLat: { lng: number; lat: number } }) => this.setDrag([ev.lngLat.lng, ev.lngLat.lat]);
+      this.map.on('mousemove', onMove);
+      this.map.once('mouseup', (ev) => {
+        this.map.off('mousemove', onMove);
+        this.map.dragPan.enable();
+        this.setDrag(null);
+        callbacks.onFacilityMoved?.(index, [ev.lngLat.lng, ev.lngLat.lat]);
+      });
+    });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       callbacks.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
@@ -92,9 +115,35 @@ export class MapController {
   /** Colours the cells by the minutes of one category and outlines its gaps. */
   setCategory(categoryId: string) {
     return this.once('category', categoryId, (id) => {
-      this.map.setPaintProperty(LAYERS.cellsFill, 'fill-color', minutesColor(id));
+      this.map.setPaintProperty(LAYERS.cellsFill, 'fill-color', this.state.difference ? deltaColor(id) : minutesColor(id));
       this.map.setFilter(LAYERS.gaps, gapFilter(id));
       this.map.setPaintProperty(LAYERS.gaps, 'line-width', gapWidth(id));
+    });
+  }
+
+  /** What a click or drag on the map does: inspect ('none'), add a facility, or move one. */
+  setEditMode(mode: EditMode) {
+    this.editMode = mode;
+    return this.once('editMode', mode, (m) => { this.map.getCanvas().style.cursor = m === 'add' ? 'crosshair' : m === 'move' ? 'move' : ''; });
+  }
+
+  /** Proposed sites, numbered by rank. */
+  setSites(sites: { lngLat: [number, number]; rank: number }[] | null) {
+    const fc = { type: 'FeatureCollection' as const, features: (sites ?? []).map((s) => ({ type: 'Feature' as const, properties: { rank: s.rank }, geometry: { type: 'Point' as const, coordinates: s.lngLat } })) };
+    return this.once('sites', JSON.stringify(fc), () => (this.map.getSource(SOURCES.sites) as GeoJSONSource).setData(fc));
+  }
+
+  private setDrag(lngLat: [number, number] | null) {
+    const fc = { type: 'FeatureCollection' as const, features: lngLat ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: lngLat } }] : [] };
+    (this.map.getSource(SOURCES.drag) as GeoJSONSource | undefined)?.setData(fc);
+  }
+
+  /** Colours cells by a scenario's change in covered share instead of walking minutes. */
+  setDifference(categoryId: string | null) {
+    return this.once('difference', categoryId, () => {
+      const id = (this.state.category as string | undefined) ?? categoryId;
+      if (!id) return;
+      this.map.setPaintProperty(LAYERS.cellsFill, 'fill-color', categoryId ? deltaColor(categoryId) : minutesColor(id));
     });
   }
 

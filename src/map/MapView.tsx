@@ -1,6 +1,6 @@
 /** The map, as a React component that only pushes state into the MapController. */
 import { useEffect, useRef } from 'react';
-import { MapController, type MapCallbacks } from './MapController.ts';
+import { MapController, type EditMode, type MapCallbacks } from './MapController.ts';
 import { categoryColor } from './legend.ts';
 import type { DatasetInfo } from '../../workers/layers.ts';
 
@@ -11,6 +11,12 @@ export interface MapViewProps extends MapCallbacks {
   basemap: 'none' | 'osm';
   catchment: string[] | null;
   selectedCell: string | null;
+  /** The scenario's facilities (GeoJSON text), once a run has produced them. */
+  facilitiesGeoJson: string | null;
+  editMode: EditMode;
+  sites: { lngLat: [number, number]; rank: number }[] | null;
+  /** Colour cells by the scenario's change for this category instead of minutes. */
+  difference: string | null;
   initialView: { center: [number, number]; zoom: number } | null;
   onReady?: (controller: MapController) => void;
 }
@@ -19,13 +25,18 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const callbacks = useRef<MapCallbacks>({});
-  callbacks.current = { onCellClick: props.onCellClick, onFacilityClick: props.onFacilityClick, onViewChange: props.onViewChange };
+  callbacks.current = {
+    onCellClick: props.onCellClick, onFacilityClick: props.onFacilityClick, onViewChange: props.onViewChange,
+    onAddAt: props.onAddAt, onFacilityMoved: props.onFacilityMoved,
+  };
 
   useEffect(() => {
     const c = new MapController(container.current!, {
       onCellClick: (p) => callbacks.current.onCellClick?.(p),
       onFacilityClick: (i, n) => callbacks.current.onFacilityClick?.(i, n),
       onViewChange: (v) => callbacks.current.onViewChange?.(v),
+      onAddAt: (p) => callbacks.current.onAddAt?.(p),
+      onFacilityMoved: (i, p) => callbacks.current.onFacilityMoved?.(i, p),
     }, props.initialView ?? undefined);
     controller.current = c;
     props.onReady?.(c);
@@ -33,15 +44,21 @@ export function MapView(props: MapViewProps) {
     // The map is created once; later props go through the setters below.
   }, []);
 
-  const { dataset, cellsGeoJson, categoryId, basemap, catchment, selectedCell, initialView } = props;
+  const { dataset, cellsGeoJson, categoryId, basemap, catchment, selectedCell, initialView, facilitiesGeoJson, editMode, sites, difference } = props;
   useEffect(() => {
     const c = controller.current;
     if (!c || !dataset) return;
     c.setNetwork(dataset.networkGeoJson);
     c.setAttribution(dataset.attribution);
-    c.setFacilities(dataset.facilitiesGeoJson, dataset.categories.map((cat, i) => ({ id: cat.id, color: categoryColor(i) })));
     if (!initialView) c.fitBounds(dataset.bbox);
   }, [dataset, initialView]);
+  useEffect(() => {
+    if (!dataset) return;
+    controller.current?.setFacilities(facilitiesGeoJson ?? dataset.facilitiesGeoJson, dataset.categories.map((cat, i) => ({ id: cat.id, color: categoryColor(i) })));
+  }, [dataset, facilitiesGeoJson]);
+  useEffect(() => { controller.current?.setEditMode(editMode); }, [editMode]);
+  useEffect(() => { controller.current?.setSites(sites); }, [sites]);
+  useEffect(() => { controller.current?.setDifference(difference); }, [difference]);
   useEffect(() => {
     const c = controller.current;
     if (!c || !cellsGeoJson) return;

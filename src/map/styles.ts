@@ -6,11 +6,14 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { CATCHMENT_COLOR, GAP_COLOR, MINUTE_STOPS, NO_PATH_COLOR } from './legend.ts';
 
 export const BACKGROUND_COLOR = '#eef0f3';
-export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facilities', osm: 'osm' } as const;
+export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facilities', sites: 'sites', drag: 'drag', osm: 'osm' } as const;
 export const LAYERS = {
   background: 'background', osm: 'osm', network: 'network', networkIslands: 'network-islands', cellsFill: 'cells-fill',
   cellsLine: 'cells-line', gaps: 'gaps', catchment: 'catchment', selected: 'selected', facilities: 'facilities',
+  sites: 'sites', drag: 'drag',
 } as const;
+
+export const SITE_COLOR = '#7b3294';
 
 /** A filter that matches nothing (cells always have an h3 id). */
 export const NOTHING: ExpressionSpecification = ['==', ['get', 'h3'], ''];
@@ -26,6 +29,8 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.network]: { ...empty, tolerance: 0.8, buffer: 32, maxzoom: 14 },
       [SOURCES.cells]: { ...empty, promoteId: 'h3' },
       [SOURCES.facilities]: { ...empty },
+      [SOURCES.sites]: { ...empty },
+      [SOURCES.drag]: { ...empty },
     },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
@@ -49,8 +54,19 @@ export function baseStyle(): StyleSpecification {
         id: LAYERS.facilities, type: 'circle', source: SOURCES.facilities,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 3.5, 15, 7], 'circle-color': '#1f78b4',
-          'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+          // A scenario's facilities: added ones ringed in black, moved ones in orange, removed ones hollow grey.
+          'circle-stroke-color': ['match', ['get', 'status'], 'added', '#000000', 'moved', '#ff7f00', 'removed', '#888888', '#ffffff'],
+          'circle-stroke-width': ['match', ['get', 'status'], 'base', 1.5, 2.5],
+          'circle-opacity': ['match', ['get', 'status'], 'removed', 0, 1],
         },
+      },
+      {
+        id: LAYERS.sites, type: 'circle', source: SOURCES.sites,
+        paint: { 'circle-radius': 8, 'circle-color': SITE_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
+      },
+      {
+        id: LAYERS.drag, type: 'circle', source: SOURCES.drag,
+        paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff7f00', 'circle-stroke-width': 3 },
       },
     ],
   };
@@ -91,4 +107,10 @@ export function facilityColor(categories: { id: string; color: string }[]): Expr
 /** Gap outlines are thicker where a larger share of the cell's people is uncovered. */
 export function gapWidth(categoryId: string): ExpressionSpecification {
   return ['interpolate', ['linear'], ['coalesce', ['get', `${categoryId}_coveredShare`], 0], 0, 3.2, 0.5, 1.8, 0.99, 0.6];
+}
+
+/** A scenario's change in covered share: blue where coverage was gained, red where lost. */
+export function deltaColor(categoryId: string): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['coalesce', ['get', `${categoryId}_deltaShare`], 0],
+    -1, '#b2182b', -0.25, '#ef8a62', -0.001, '#fddbc7', 0, '#f7f7f7', 0.001, '#d1e5f0', 0.25, '#67a9cf', 1, '#2166ac'];
 }

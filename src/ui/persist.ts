@@ -1,6 +1,7 @@
 /** What survives a reload: parameters, the chosen category, language, background and view. */
 import { DEFAULT_PARAMS, type ScenarioParams } from '../core/analysis.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { EMPTY_EDITS, type ScenarioEdits } from '../core/scenario.ts';
 
 export type AppParams = Omit<ScenarioParams, 'regions'>;
 
@@ -11,13 +12,27 @@ export interface SavedState {
   basemap: 'none' | 'osm';
   view: { center: [number, number]; zoom: number } | null;
   dataset: 'porto-alegre';
+  edits: ScenarioEdits;
 }
 
 const KEY = 'lifecircle.state.v1';
 
 export const DEFAULT_STATE: SavedState = {
-  params: { ...DEFAULT_PARAMS }, categoryId: null, lang: 'zh', basemap: 'none', view: null, dataset: 'porto-alegre',
+  params: { ...DEFAULT_PARAMS }, categoryId: null, lang: 'zh', basemap: 'none', view: null, dataset: 'porto-alegre', edits: EMPTY_EDITS,
 };
+
+function validEdits(e: unknown): ScenarioEdits {
+  const x = (e ?? {}) as Partial<ScenarioEdits>;
+  const arr = <T>(v: unknown, ok: (t: T) => boolean): T[] => (Array.isArray(v) ? (v as T[]).filter(ok) : []);
+  const pt = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return {
+    name: typeof x.name === 'string' ? x.name.slice(0, 200) : '',
+    added: arr<ScenarioEdits['added'][number]>(x.added, (a) => pt(a?.lngLat) && typeof a.categoryId === 'string' && typeof a.name === 'string'),
+    removed: arr<number>(x.removed, (i) => Number.isInteger(i) && i >= 0),
+    moved: arr<ScenarioEdits['moved'][number]>(x.moved, (m) => Number.isInteger(m?.index) && pt(m.lngLat)),
+    capacity: arr<ScenarioEdits['capacity'][number]>(x.capacity, (c) => Number.isInteger(c?.index) && typeof c.value === 'number' && c.value >= 0),
+  };
+}
 
 /** Reads the saved state, keeping only well-formed fields (a bad or old entry falls back to defaults). */
 export function loadState(storage: Pick<Storage, 'getItem'> = localStorage): SavedState {
@@ -34,6 +49,7 @@ export function loadState(storage: Pick<Storage, 'getItem'> = localStorage): Sav
       basemap: s.basemap === 'osm' ? 'osm' : 'none',
       view: s.view && Array.isArray(s.view.center) && typeof s.view.zoom === 'number' ? s.view : null,
       dataset: 'porto-alegre',
+      edits: validEdits(s.edits),
     };
   } catch {
     return structuredClone(DEFAULT_STATE);

@@ -7,6 +7,8 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { AnalysisApi, RunOutput, StageProgress } from '../../workers/analysis.worker.ts';
 import type { DatasetInfo } from '../../workers/layers.ts';
 import type { AppParams } from './persist.ts';
+import type { ScenarioEdits } from '../core/scenario.ts';
+import type { SitingObjective, SitingResult } from '../core/siting.ts';
 import networkUrl from '../../data/poa-network.lcg?url';
 import hexgridUrl from '../../data/poa_hexgrid.csv?url';
 
@@ -24,7 +26,7 @@ async function fetchOk(url: string): Promise<Response> {
   return res;
 }
 
-export function useAnalysis(params: AppParams) {
+export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
   const api = useRef<Remote<AnalysisApi> | null>(null);
   const runId = useRef(0);
   const [state, setState] = useState<AnalysisState>({ dataset: null, output: null, progress: null, running: false, error: null });
@@ -45,23 +47,27 @@ export function useAnalysis(params: AppParams) {
   }, []);
 
   const datasetReady = state.dataset !== null;
-  const paramsKey = JSON.stringify(params);
+  const paramsKey = JSON.stringify(params), editsKey = JSON.stringify(edits);
   useEffect(() => {
     if (!datasetReady || !api.current) return;
     const id = ++runId.current;
     const onProgress = proxy((p: StageProgress) => { if (id === runId.current) setState((s) => ({ ...s, progress: p })); });
     setState((s) => ({ ...s, running: true, error: null }));
-    api.current.run(JSON.parse(paramsKey), id, onProgress).then((output) => {
+    api.current.run(JSON.parse(paramsKey), JSON.parse(editsKey), id, onProgress).then((output) => {
       if (output && id === runId.current) setState((s) => ({ ...s, output, running: false, progress: { stage: 'done', done: 1, total: 1 } }));
     }).catch((e: Error) => { if (id === runId.current) setState((s) => ({ ...s, error: e.message, running: false })); });
-  }, [datasetReady, paramsKey]);
+  }, [datasetReady, paramsKey, editsKey]);
 
   const catchment = useCallback((facility: number) => api.current?.catchment(facility) ?? Promise.resolve([]), []);
+  const proposeSites = useCallback((categoryId: string, k: number, objective: SitingObjective): Promise<SitingResult> =>
+    api.current!.proposeSites(categoryId, k, objective), []);
   const exports = {
+    scenario: () => api.current!.exportScenario(),
+    sites: (s: SitingResult) => api.current!.exportSites(s),
     gaps: () => api.current!.exportGaps(),
     cells: () => api.current!.exportCells(),
     csv: () => api.current!.exportSummaryCsv(),
     summary: () => api.current!.exportSummaryJson(),
   };
-  return { ...state, catchment, exports };
+  return { ...state, catchment, proposeSites, exports };
 }
