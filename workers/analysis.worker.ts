@@ -10,7 +10,7 @@ import {
 } from '../src/core/analysis.ts';
 import { cellsToFeatureCollection } from '../src/core/features.ts';
 import { buildSummary, provenanceOf, summaryToCsv, type Summary, type SummaryMeta } from '../src/core/report.ts';
-import { applyEdits, changedCategories, compareResults, EMPTY_EDITS, hasEdits, type CategoryComparison, type ScenarioEdits } from '../src/core/scenario.ts';
+import { addedSince, applyEdits, changedCategories, compareResults, EMPTY_EDITS, hasEdits, type CategoryComparison, type ScenarioEdits } from '../src/core/scenario.ts';
 import { proposeSites, type SitingObjective, type SitingResult } from '../src/core/siting.ts';
 import { sitesToFeatureCollection } from '../src/core/siting-features.ts';
 import { cellToLngLat } from '../src/core/cells.ts';
@@ -42,7 +42,11 @@ let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
 let last: { result: AnalysisResult; ds: Dataset; summary: Summary; meta: SummaryMeta; edits: ScenarioEdits; paramsKey: string; deltas: Record<string, Float32Array> } | null = null;
 let latestRun = 0;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// Yields to the event loop (so a newer run's message gets in) without setTimeout's 4 ms clamp.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const nextTask = () => new Promise<void>((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); });
 
 async function sha256(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
@@ -102,9 +106,11 @@ const api = {
     let result = baseline, ds = base;
     if (hasEdits(edits)) {
       ds = scenarioDataset(edits);
-      const reuse: Reuse = last && last.paramsKey === paramsKey
-        ? { previous: last.result, changed: changedCategories(base.facilities, base.categories, last.edits, edits) }
-        : { previous: baseline, changed: changedCategories(base.facilities, base.categories, EMPTY_EDITS, edits) };
+      const from = last && last.paramsKey === paramsKey ? last : { result: baseline, edits: EMPTY_EDITS };
+      const reuse: Reuse = {
+        previous: from.result, changed: changedCategories(base.facilities, base.categories, from.edits, edits),
+        added: addedSince(from.edits, edits, base.facilities.name.length) ?? undefined,
+      };
       const r = await drive(analyzeSteps(ds, params, reuse), runId, onProgress);
       if (!r) return null;
       result = r;

@@ -1,4 +1,4 @@
-import { computeAccess, type CategoryAccess } from './coverage.ts';
+import { computeAccess, mergeAddedAccess, type CategoryAccess } from './coverage.ts';
 import { assessCells, isGapFlag, rankGaps, summarizeCategory, type CategorySummary, type CellAssessment, type GapEntry } from './gaps.ts';
 import { describeIslands, type Graph, type IslandReport } from './graph.ts';
 import { cellsToDemand, demandToCells, sameCells, sampleResolution, type CellTable, type Demand } from './population.ts';
@@ -190,19 +190,27 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams, reuse?: Reuse
     }
     yield { stage: 'routing', done: k + 1, total, categoryId: category.id };
     const t0 = performance.now();
-    const access: CategoryAccess = computeAccess(ds.graph, ds.router, demandSnap, facilitySnap, byCategory[k], horizonM);
+    const prev = reusable ? reuse.previous.categories[k] : undefined;
+    const addedHere = reuse?.added?.filter((f) => ds.facilities.category[f] === k) ?? [];
+    // Facilities only added since the previous result: search from the new ones alone and merge.
+    const incremental = prev && reuse?.added && prev.category.id === category.id && prev.facilityCount + addedHere.length === byCategory[k].length;
+    const searched: CategoryAccess = computeAccess(ds.graph, ds.router, demandSnap, facilitySnap, incremental ? addedHere : byCategory[k], horizonM);
+    const access = incremental ? mergeAddedAccess(prev.access, searched) : searched;
+    const nodeMinutes = new Float32Array(searched.nodeDistM.length), nodeFacility = searched.nodeFacility.slice();
+    for (let n = 0; n < nodeMinutes.length; n++) {
+      nodeMinutes[n] = searched.nodeDistM[n] / mpm;
+      if (incremental && !(nodeMinutes[n] < prev.nodeMinutes[n])) { nodeMinutes[n] = prev.nodeMinutes[n]; nodeFacility[n] = prev.nodeFacility[n]; }
+    }
     const routeMs = performance.now() - t0;
     const threshold = thresholds[category.id];
     const assessment = assessCells(category.id, cells, demand.population, access, settlement.code, threshold,
       { metersPerMinute: mpm, horizonM, minPopulation: params.minPopulation });
-    const nodeMinutes = new Float32Array(access.nodeDistM.length);
-    for (let n = 0; n < nodeMinutes.length; n++) nodeMinutes[n] = access.nodeDistM[n] / mpm;
     results.push({
       category, threshold, facilityCount: byCategory[k].length,
       access: { distM: access.distM, facility: access.facility, status: access.status },
       facilitiesOffNetwork: byCategory[k].filter((f) => facilitySnap.edge[f] < 0),
       assessment, summary: summarizeCategory(cells, settlement.code, assessment, threshold),
-      nodeMinutes, nodeFacility: access.nodeFacility.slice(), arcsRelaxed: access.arcsRelaxed, routeMs,
+      nodeMinutes, nodeFacility, arcsRelaxed: searched.arcsRelaxed, routeMs,
     });
   }
 
@@ -219,11 +227,17 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams, reuse?: Reuse
 
 /**
  * A previous result whose categories can be kept: only the `changed` categories are routed
- * again (same parameters and cells required; checked).
+ * again (same parameters and cells required; checked), and only from the added facilities
+ * when nothing else changed.
  */
 export interface Reuse {
   previous: AnalysisResult;
   changed: Set<string>;
+  /**
+   * When the only change since `previous` is these facilities being added (indices in the new
+   * table, the old ones unchanged), their categories are updated by searching from them alone.
+   */
+  added?: number[];
 }
 
 /** Runs every step of the analysis and returns its result. */

@@ -87,3 +87,21 @@ export function computeAccess(
   }
   return { distM, facility, status, nodeDistM, nodeFacility, arcsRelaxed };
 }
+
+/**
+ * Access after facilities are added: only their own bounded searches run, and every walk is the
+ * shorter of the one before and the one via a new facility (exactly what a full recompute gives).
+ */
+export function mergeAddedAccess(
+  previous: Pick<CategoryAccess, 'distM' | 'facility' | 'status'>, added: CategoryAccess,
+): Pick<CategoryAccess, 'distM' | 'facility' | 'status'> {
+  const distM = previous.distM.slice(), facility = previous.facility.slice(), status = previous.status.slice();
+  for (let i = 0; i < distM.length; i++) {
+    if (added.status[i] === PointStatus.Reached && added.distM[i] < distM[i]) {
+      distM[i] = added.distM[i]; facility[i] = added.facility[i]; status[i] = PointStatus.Reached;
+    } else if (status[i] === PointStatus.Unreachable && added.status[i] === PointStatus.BeyondHorizon) {
+      status[i] = PointStatus.BeyondHorizon;
+    }
+  }
+  return { distM, facility, status };
+}

@@ -25,6 +25,14 @@ export function cellPolygon(h3: string): Polygon {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
+// Cell polygons depend only on the cell table: computed once per table and reused by every run.
+const polygonsOf = new WeakMap<object, Polygon[]>();
+function cellPolygons(result: AnalysisResult): Polygon[] {
+  let polygons = polygonsOf.get(result.cells);
+  if (!polygons) { polygons = result.cells.ids.map(cellPolygon); polygonsOf.set(result.cells, polygons); }
+  return polygons;
+}
+
 /** The properties of one cell: population, settlement type and, per category, the verdict. */
 export function cellProperties(result: AnalysisResult, facilities: FacilityTable, c: number): CellProperties {
   const { cells, settlement } = result;
@@ -76,11 +84,12 @@ export function cellsToFeatureCollection(
   result: AnalysisResult, facilities: FacilityTable, provenance: Provenance, onlyGaps = false, extra: Record<string, Float32Array> = {},
 ): FeatureCollection<Polygon, CellProperties> & { lifecircle: Provenance } {
   const features: Feature<Polygon, CellProperties>[] = [];
+  const polygons = cellPolygons(result);
   for (let c = 0; c < result.cells.ids.length; c++) {
     if (onlyGaps && !result.categories.some((r) => isGapFlag(r.assessment.flag[c]))) continue;
     const properties = cellProperties(result, facilities, c);
     for (const [key, values] of Object.entries(extra)) properties[key] = round(values[c], 4);
-    features.push({ type: 'Feature', geometry: cellPolygon(result.cells.ids[c]), properties });
+    features.push({ type: 'Feature', geometry: polygons[c], properties });
   }
   if (onlyGaps) features.sort((a, b) => (b.properties.maxSeverity as number) - (a.properties.maxSeverity as number));
   return { type: 'FeatureCollection', features, lifecircle: provenance };

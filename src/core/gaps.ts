@@ -37,7 +37,7 @@ export interface AssessOptions {
 
 /** Judges every cell against its settlement type's threshold for one category. */
 export function assessCells(
-  categoryId: string, cells: CellTable, pointPopulation: Float64Array, access: CategoryAccess,
+  categoryId: string, cells: CellTable, pointPopulation: Float64Array, access: Pick<CategoryAccess, 'distM' | 'facility' | 'status'>,
   settlement: Uint8Array, threshold: ResolvedThreshold, opts: AssessOptions,
 ): CellAssessment {
   const n = cells.ids.length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze, createDataset, DEFAULT_PARAMS, NO_CATEGORY, withFacilities, type FacilityTable } from './analysis.ts';
-import { applyEdits, changedCategories, compareResults, EMPTY_EDITS, type ScenarioEdits } from './scenario.ts';
+import { addedSince, applyEdits, changedCategories, compareResults, EMPTY_EDITS, type ScenarioEdits } from './scenario.ts';
 import { syntheticGrid, seededRandom } from './synthetic.ts';
 import { lngLatToCell } from './cells.ts';
 import { SAMPLE_CATEGORIES } from './standards.ts';
@@ -57,6 +57,25 @@ describe('scenarios', () => {
         expect(partial.categories[k].summary).toEqual(full.categories[k].summary);
       }
     }), { numRuns: 15 });
+  });
+
+  it('searching from added facilities alone gives the full answer', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 3 }), (points) => {
+      const first = edits({ added: [{ lngLat: at(0.3, 0.7), categoryId: 'schools', name: 'a' }] });
+      const second = edits({ added: [...first.added, ...points.map(([u, v, h]) => ({ lngLat: at(u, v), categoryId: h ? 'healthcare' : 'schools', name: 'b' }))] });
+      const previous = analyze(withFacilities(ds, applyEdits(base, SAMPLE_CATEGORIES, first)), params);
+      const scenarioDs = withFacilities(ds, applyEdits(base, SAMPLE_CATEGORIES, second));
+      const added = addedSince(first, second, base.name.length)!;
+      expect(added).toEqual(points.map((_, j) => 4 + j));
+      const incremental = analyze(scenarioDs, params, undefined, { previous, changed: changedCategories(base, SAMPLE_CATEGORIES, first, second), added });
+      const full = analyze(scenarioDs, params);
+      for (let k = 0; k < 2; k++) {
+        expect(Array.from(incremental.categories[k].access.distM)).toEqual(Array.from(full.categories[k].access.distM));
+        expect(Array.from(incremental.categories[k].nodeMinutes)).toEqual(Array.from(full.categories[k].nodeMinutes));
+        expect(incremental.categories[k].summary).toEqual(full.categories[k].summary);
+      }
+    }), { numRuns: 20 });
+    expect(addedSince(edits({ removed: [1] }), edits({}), 3)).toBeNull();
   });
 
   it('an added facility only gains cells; a removed one only loses them', () => {

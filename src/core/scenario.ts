@@ -106,3 +106,14 @@ export function compareResults(baseline: AnalysisResult, scenario: AnalysisResul
   });
   return { categories, deltaShare };
 }
+
+/**
+ * The indices of facilities added between two edit lists when that is the only change (the
+ * later list extends the earlier one's additions); null otherwise.
+ */
+export function addedSince(before: ScenarioEdits, after: ScenarioEdits, baseCount: number): number[] | null {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(before.removed, after.removed) || !same(before.moved, after.moved) || !same(before.capacity, after.capacity)) return null;
+  if (after.added.length < before.added.length || !same(before.added, after.added.slice(0, before.added.length))) return null;
+  return after.added.slice(before.added.length).map((_, j) => baseCount + before.added.length + j);
+}

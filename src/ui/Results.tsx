@@ -14,7 +14,7 @@ export function Results({ lang, output, categoryId, onCategory }: {
 }) {
   const cats = Object.entries(output.summary.categories as Record<string, CategoryFigures>);
   return (
-    <section className="results" data-testid="results">
+    <section className="results" data-testid="results" data-ms={Math.round(output.ms)}>
       <h2>{translate(lang, 'results')}</h2>
       <table>
         <thead>
