@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import type { FeatureCollection } from 'geojson';
-import { ARTIFACTS, countColor, distinctColors, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
+import { ARTIFACTS, countColor, distinctColors, findColor, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
 import { main as analyzeCli } from '../src/cli/analyze.ts';
 import { expectRfc7946Polygons } from '../src/testing/rfc7946.ts';
 import { flatGeobufToFeatures } from '../src/io/flatgeobuf.ts';
@@ -121,13 +121,7 @@ describe('LifeCircle in Chromium', () => {
     await page.click('[data-testid="cell-info"] .close');
     const png = await screenshot(page, 'before-facility-click');
     // Find a facility symbol as a person would: a school's blue dot on the map.
-    const blue: [number, number, number] = [0x1f, 0x78, 0xb4];
-    let at: { x: number; y: number } | null = null;
-    for (let y = MAP.y + 60; y < MAP.y + MAP.h - 150 && !at; y += 3) {
-      for (let x = MAP.x + 300; x < MAP.x + MAP.w - 100 && !at; x += 3) {
-        if (countColor(png, blue, { x: x - 2, y: y - 2, w: 5, h: 5 }, 20) === 25) at = { x, y };
-      }
-    }
+    const at = findColor(png, [0x1f, 0x78, 0xb4], { x: MAP.x + 300, y: MAP.y + 60, w: MAP.w - 400, h: MAP.h - 210 });
     expect(at).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
     await page.waitForSelector('[data-testid="catchment"]');

@@ -81,3 +81,13 @@ export function distinctColors(png: PNG, region: { x: number; y: number; w: numb
   }
   return seen.size;
 }
+
+/** The centre of the first solid 5×5 patch of a colour in a region (e.g. a facility symbol), or null. */
+export function findColor(png: PNG, rgb: [number, number, number], region: { x: number; y: number; w: number; h: number }, tolerance = 20): { x: number; y: number } | null {
+  for (let y = region.y + 2; y < region.y + region.h - 2; y += 3) {
+    for (let x = region.x + 2; x < region.x + region.w - 2; x += 3) {
+      if (countColor(png, rgb, { x: x - 2, y: y - 2, w: 5, h: 5 }, tolerance) === 25) return { x, y };
+    }
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import type { FeatureCollection } from 'geojson';
-import { distinctColors, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
+import { distinctColors, findColor, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
 
 let server: PreviewServer, url: string, browser: Browser, page: Page;
 const MAP = { x: 390, y: 50, w: 1000, h: 840 };
@@ -72,6 +72,19 @@ describe('scenarios in Chromium', () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((f) => f.geometry.type === 'Polygon' && (f.properties!.schools_deltaShare as number) > 0)).toBe(true);
     expect(fc.lifecircle.scenario.added).toHaveLength(6);
+  });
+
+  it('gives a school a capacity and reports supply per 1000 people (E2SFCA)', async () => {
+    await page.uncheck('[data-testid="show-difference"]');
+    await page.waitForTimeout(500);
+    const png = await screenshot(page, 'before-capacity');
+    const at = findColor(png, [0x1f, 0x78, 0xb4], { x: MAP.x + 100, y: MAP.y + 60, w: MAP.w - 200, h: MAP.h - 210 });
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await page.waitForSelector('[data-testid="facility-capacity"]');
+    await afterChange(() => page.fill('[data-testid="facility-capacity"]', '120'));
+    await page.waitForSelector('[data-testid="capacity-schools"]');
+    expect(await valueOf('capacity-schools')).toBeGreaterThan(0);
   });
 
   it('keeps the scenario over a reload, and goes back to the baseline on request', async () => {

@@ -83,6 +83,12 @@ export function App() {
   const toggleRemoved = (index: number) => setEdits((e) => index >= baseCount
     ? { ...e, added: e.added.filter((_, j) => j !== index - baseCount) }
     : { ...e, name: scenarioName(e), removed: e.removed.includes(index) ? e.removed.filter((i) => i !== index) : [...e.removed, index] });
+  const setCapacity = (index: number, value: number | null) => setEdits((e) => {
+    if (index >= baseCount) return { ...e, added: e.added.map((a, j) => (j === index - baseCount ? { ...a, capacity: value ?? undefined } : a)) };
+    const rest = e.capacity.filter((c) => c.index !== index);
+    return { ...e, name: scenarioName(e), capacity: value === null ? rest : [...rest, { index, value }] };
+  });
+  const capacityOf = (index: number) => index >= baseCount ? edits.added[index - baseCount]?.capacity : edits.capacity.find((c) => c.index === index)?.value;
   const suggest = async (k: number, objective: SitingObjective) => {
     if (category) setSiting(await analysis.proposeSites(category.id, k, objective));
   };
@@ -173,6 +179,10 @@ export function App() {
               {' '}<button type="button" data-testid="remove-facility" onClick={() => { toggleRemoved(catchment.index); setCatchment(null); }}>
                 {edits.removed.includes(catchment.index) ? t('restoreFacility') : t('removeFacility')}
               </button>
+              <label className="inline"> {t('capacity')}{' '}
+                <input type="number" min={0} step={1} data-testid="facility-capacity" value={capacityOf(catchment.index) ?? ''}
+                  onChange={(e) => setCapacity(catchment.index, e.target.value === '' ? null : Math.max(0, Number(e.target.value)))} />
+              </label>
               {' '}<button type="button" onClick={() => setCatchment(null)} aria-label={t('close')}>×</button>
             </div>
           )}

@@ -14,6 +14,7 @@ import { addedSince, applyEdits, changedCategories, compareResults, EMPTY_EDITS,
 import { proposeSites, type SitingObjective, type SitingResult } from '../src/core/siting.ts';
 import { sitesToFeatureCollection } from '../src/core/siting-features.ts';
 import { cellToLngLat } from '../src/core/cells.ts';
+import { capacityCellProperties, capacityResults, capacitySummary } from '../src/core/capacity.ts';
 import { featuresToFlatGeobuf } from '../src/io/flatgeobuf.ts';
 import { loadSample, SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE, SAMPLE_FILES, SAMPLE_NAME } from '../src/io/sample.ts';
 import { datasetLayers, facilitiesToGeoJson, type DatasetInfo } from './layers.ts';
@@ -23,7 +24,7 @@ export type ProgressFn = (p: StageProgress) => void;
 
 export interface RunOutput {
   runId: number;
-  summary: Summary;
+  summary: Summary & { capacity: ReturnType<typeof capacitySummary> };
   /** All cells with their verdicts, as GeoJSON text (parsed by the map's own worker, not the page). */
   cellsGeoJson: string;
   /** The scenario's facilities (with their status), as GeoJSON text. */
@@ -39,7 +40,8 @@ let datasetName = '';
 let inputs: SummaryMeta['inputs'] = [];
 const baselines = new Map<string, AnalysisResult>();
 let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
-let last: { result: AnalysisResult; ds: Dataset; summary: Summary; meta: SummaryMeta; edits: ScenarioEdits; paramsKey: string; deltas: Record<string, Float32Array> } | null = null;
+type RunSummary = Summary & { capacity: ReturnType<typeof capacitySummary> };
+let last: { result: AnalysisResult; ds: Dataset; summary: RunSummary; meta: SummaryMeta; edits: ScenarioEdits; paramsKey: string; deltas: Record<string, Float32Array> } | null = null;
 let latestRun = 0;
 
 // Yields to the event loop (so a newer run's message gets in) without setTimeout's 4 ms clamp.
@@ -117,14 +119,15 @@ const api = {
     }
     if (runId !== latestRun) return null;
     const comparison = hasEdits(edits) ? compareResults(baseline, result) : null;
-    const deltas: Record<string, Float32Array> = {};
+    const capacity = capacityResults(ds, result);
+    const deltas: Record<string, Float32Array> = capacityCellProperties(capacity);
     for (const [id, d] of Object.entries(comparison?.deltaShare ?? {})) deltas[`${id}_deltaShare`] = d;
     const meta: SummaryMeta = {
       version: __APP_VERSION__, generatedAt: new Date().toISOString(), inputs,
       command: `LifeCircle app: dataset ${datasetName}${hasEdits(edits) ? `, scenario '${edits.name}'` : ''}`,
       notes: [SAMPLE_FACILITY_NOTE.en, SAMPLE_FACILITY_NOTE.zh],
     };
-    const summary = buildSummary(ds, result, meta);
+    const summary = { ...buildSummary(ds, result, meta), capacity: capacitySummary(capacity) };
     last = { result, ds, summary, meta, edits, paramsKey, deltas };
     const cells = cellsToFeatureCollection(result, ds.facilities, provenance(meta), false, deltas);
     return {

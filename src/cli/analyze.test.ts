@@ -109,6 +109,20 @@ describe('npm run analyze on your own files', () => {
     expect(gaps.features[0].properties!.primary_school_minutes).toBeCloseTo((0.0095 * 111194.93 + 0.0001 * 111194.93) / 66.6667, 1);
   });
 
+  it('checks capacity against the norm (E2SFCA): 0.5 childcare places for 150 people is below 4.55 per 1000', async () => {
+    writeFileSync(join(dir, 'nurseries.csv'), 'name,type,places,lng,lat\nWest nursery,nursery,0.5,0,0\n');
+    const out = join(dir, 'out-capacity');
+    expect(await main(['--network', join(dir, 'streets.geojson'), '--facilities', join(dir, 'nurseries.csv'), '--category-field', 'type',
+      '--capacity-field', 'places', '--population', join(dir, 'people.csv'), '--minutes', '20', '--out', out, '--quiet'])).toBe(0);
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(s.capacity.nursery.normPer1000).toBe(4.55);
+    expect(s.capacity.nursery.facilitiesWithCapacity).toBe(1);
+    expect(s.capacity.nursery.supplyPer1000).toBeCloseTo(1000 * 0.5 / 150, 6); // everyone reaches it: its places are shared out
+    expect(s.capacity.nursery.populationBelowNorm).toBe(150);
+    const cells: FeatureCollection = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8'));
+    expect(cells.features.every((f) => f.properties!.nursery_belowCapacityNorm === 1)).toBe(true);
+  });
+
   it('stops on a bad facility row, naming file, column and row, and writes nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'name,type,lng,lat\nA,kindergarten,0,0\nB,kindergarten,0,95\nC,kindergarten,0,-91\n');
     const out = join(dir, 'never');

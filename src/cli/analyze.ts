@@ -11,6 +11,8 @@ import { analyze } from '../core/analysis.ts';
 import { cellsToFeatureCollection } from '../core/features.ts';
 import { buildSummary, provenanceOf, summaryToCsv } from '../core/report.ts';
 import { InputError } from '../io/network.ts';
+import { capacityCellProperties, capacityResults, capacitySummary } from '../core/capacity.ts';
+import { PERSONS_PER_HOUSEHOLD } from '../core/standards.ts';
 import { featuresToFlatGeobuf } from '../io/flatgeobuf.ts';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE } from '../io/sample.ts';
 import { INPUT_HELP, INPUT_OPTIONS, loadDataset, packageVersion } from './inputs.ts';
@@ -63,10 +65,14 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     const command = `npm run analyze -- ${argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`.trim();
     const generatedAt = new Date().toISOString();
     const meta = { version, generatedAt, inputs: inputs.list, command, notes };
-    const summary = buildSummary(ds, result, meta);
+    const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
+    if (!(pph > 0 && pph < 20)) throw new InputError(`--persons-per-household: '${args['persons-per-household']}' is not a number between 0 and 20`);
+    const capacity = capacityResults(ds, result, pph);
+    const summary = { ...buildSummary(ds, result, meta), capacity: capacitySummary(capacity), personsPerHousehold: pph };
+    const extra = capacityCellProperties(capacity);
     const provenance = provenanceOf(result, meta, usesSample ? SAMPLE_ATTRIBUTION : '© OpenStreetMap contributors (ODbL) where the network comes from OpenStreetMap');
-    const gaps = cellsToFeatureCollection(result, facilities, provenance, true);
-    const cells = cellsToFeatureCollection(result, facilities, provenance, false);
+    const gaps = cellsToFeatureCollection(result, facilities, provenance, true, extra);
+    const cells = cellsToFeatureCollection(result, facilities, provenance, false, extra);
     const outputs: Record<string, string | Uint8Array> = {
       'gaps.geojson': JSON.stringify(gaps) + '\n',
       'cells.geojson': JSON.stringify(cells) + '\n',

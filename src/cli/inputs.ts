@@ -28,6 +28,8 @@ export const INPUT_HELP = `Inputs
   --category-field NAME   the facility category field of a point layer
   --categories A,B        the count columns of an H3 facility table (default: the sample's schools,healthcare)
   --name-field NAME       the facility name field of a point layer (default: name)
+  --capacity-field NAME   facility capacity (floor area m², places or beds) for the E2SFCA capacity check
+  --persons-per-household X  to turn per-100-household norms into per-person ones (default 2.62, 2020 census)
   --population FILE       population: an H3 table (id or h3, population columns) or points
                           (.csv with lng/lat, .geojson) with a population field
   --population-field NAME the population field (default: population)
@@ -50,7 +52,7 @@ Parameters
 
 export const INPUT_OPTIONS = {
   network: { type: 'string' }, nodes: { type: 'string' }, facilities: { type: 'string' }, 'category-field': { type: 'string' },
-  categories: { type: 'string' }, 'name-field': { type: 'string' }, population: { type: 'string' }, 'population-field': { type: 'string' },
+  categories: { type: 'string' }, 'name-field': { type: 'string' }, 'capacity-field': { type: 'string' }, 'persons-per-household': { type: 'string' }, population: { type: 'string' }, 'population-field': { type: 'string' },
   regions: { type: 'string' }, 'region-field': { type: 'string' }, 'urban-values': { type: 'string' }, 'rural-values': { type: 'string' },
   preset: { type: 'string' }, minutes: { type: 'string' }, 'speed-kmh': { type: 'string' }, res: { type: 'string' },
   'min-population': { type: 'string' }, 'max-snap-m': { type: 'string' }, 'horizon-minutes': { type: 'string' }, density: { type: 'string' },
@@ -111,7 +113,7 @@ async function loadFacilities(args: InputArgs, inputs: Inputs, sampleTable: () =
     return { facilities: countsToFacilities(table, categories), categories };
   }
   if (!args['category-field']) throw new InputError(`${name}: say which field holds the facility category with --category-field NAME`);
-  return pointsToFacilities(await readPoints(file, bytes), args['category-field'], name, args['name-field']);
+  return pointsToFacilities(await readPoints(file, bytes), args['category-field'], name, args['name-field'], args['capacity-field']);
 }
 
 async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () => Buffer): Promise<PopulationInput> {

@@ -16,6 +16,8 @@ export interface FacilityTable {
   lngLat: Float64Array;
   category: Uint16Array;
   name: string[];
+  /** Capacity per facility (floor area m², places or beds); NaN where unknown. */
+  capacity?: Float64Array;
 }
 
 /** Where people live: an H3 population table, or weighted points. */

@@ -39,7 +39,7 @@ export function applyEdits(base: FacilityTable, categories: Category[], edits: S
   const n = base.name.length, total = n + edits.added.length;
   const lngLat = new Float64Array(total * 2), category = new Uint16Array(total), capacity = new Float64Array(total).fill(NaN);
   lngLat.set(base.lngLat); category.set(base.category);
-  if ('capacity' in base && base.capacity instanceof Float64Array) capacity.set(base.capacity.subarray(0, n));
+  if (base.capacity) capacity.set(base.capacity.subarray(0, n));
   const name = [...base.name];
   for (const i of edits.removed) if (i >= 0 && i < total) category[i] = NO_CATEGORY;
   for (const { index, lngLat: p } of edits.moved) if (index >= 0 && index < n) { lngLat[2 * index] = p[0]; lngLat[2 * index + 1] = p[1]; }

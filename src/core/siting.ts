@@ -11,6 +11,7 @@ import { PointStatus } from './coverage.ts';
 import { pointAlongEdge, type Graph } from './graph.ts';
 import type { Router } from './route.ts';
 import { snapPoints, type Snapped } from './snap.ts';
+import { indexPoints, pointsWithin } from './reach.ts';
 
 /** Uncovered demand: the points to cover, their people and the walk (metres) each may take. */
 export interface UncoveredDemand {
@@ -37,53 +38,17 @@ export interface Candidates {
  * per candidate, looking only at the points on the edges it reaches.
  */
 export function candidateCoverage(graph: Graph, router: Router, demand: Snapped, uncovered: UncoveredDemand, candidates: Candidates): CoverageSets {
-  // Node → uncovered points on its incident edges, and edge → uncovered points on it (CSR).
-  const nodeCount = new Uint32Array(graph.nodeCount + 1), edgeCount = new Uint32Array(graph.edgeCount + 1);
+  const index = indexPoints(graph, demand, uncovered.points);
   let maxLimit = 0;
-  for (let k = 0; k < uncovered.points.length; k++) {
-    const e = demand.edge[uncovered.points[k]];
-    if (e < 0) continue;
-    nodeCount[graph.edgeU[e]]++;
-    if (graph.edgeV[e] !== graph.edgeU[e]) nodeCount[graph.edgeV[e]]++;
-    edgeCount[e]++;
-    maxLimit = Math.max(maxLimit, uncovered.limitM[k]);
-  }
-  const csr = (counts: Uint32Array, size: number) => {
-    const start = new Uint32Array(size + 1);
-    for (let n = 0; n < size; n++) start[n + 1] = start[n] + counts[n];
-    return start;
-  };
-  const nodeStart = csr(nodeCount, graph.nodeCount), edgeStart = csr(edgeCount, graph.edgeCount);
-  const byNode = new Uint32Array(nodeStart[graph.nodeCount]), byEdge = new Uint32Array(edgeStart[graph.edgeCount]);
-  const nodeFill = nodeStart.slice(0, graph.nodeCount), edgeFill = edgeStart.slice(0, graph.edgeCount);
-  for (let k = 0; k < uncovered.points.length; k++) {
-    const e = demand.edge[uncovered.points[k]];
-    if (e < 0) continue;
-    byNode[nodeFill[graph.edgeU[e]]++] = k;
-    if (graph.edgeV[e] !== graph.edgeU[e]) byNode[nodeFill[graph.edgeV[e]]++] = k;
-    byEdge[edgeFill[e]++] = k;
-  }
-
+  for (const l of uncovered.limitM) maxLimit = Math.max(maxLimit, l);
   const count = candidates.edge.length;
   const offsets = new Uint32Array(count + 1);
   const members: number[] = [];
   const seen = new Int32Array(uncovered.points.length).fill(-1);
-  const seedNode = new Uint32Array(2), seedM = new Float64Array(2), seedLabel = new Int32Array(2);
   for (let c = 0; c < count; c++) {
-    const ce = candidates.edge[c], ca = candidates.alongM[c];
-    seedNode[0] = graph.edgeU[ce]; seedM[0] = ca; seedNode[1] = graph.edgeV[ce]; seedM[1] = Math.max(0, graph.edgeLengthM[ce] - ca);
-    seedLabel[0] = seedLabel[1] = c;
-    const { distM } = router.nearest({ node: seedNode, startM: seedM, label: seedLabel }, maxLimit);
-    const consider = (k: number) => {
-      if (seen[k] === c) return;
-      seen[k] = c;
-      const i = uncovered.points[k], e = demand.edge[i], a = demand.alongM[i], len = graph.edgeLengthM[e];
-      let d = Math.min(distM[graph.edgeU[e]] + a, distM[graph.edgeV[e]] + Math.max(0, len - a));
-      if (e === ce) d = Math.min(d, Math.abs(a - ca));
-      if (d + demand.snapM[i] <= uncovered.limitM[k]) members.push(k);
-    };
-    for (let q = edgeStart[ce]; q < edgeStart[ce + 1]; q++) consider(byEdge[q]);
-    for (const n of router.reached()) for (let q = nodeStart[n]; q < nodeStart[n + 1]; q++) consider(byNode[q]);
+    pointsWithin(graph, router, index, demand, candidates.edge[c], candidates.alongM[c], 0, maxLimit, (k, d) => {
+      if (d <= uncovered.limitM[k]) members.push(k);
+    }, seen, c);
     offsets[c + 1] = members.length;
   }
   return { offsets, members: Uint32Array.from(members) };

@@ -196,3 +196,29 @@ export const URBAN_DENSITY_SOURCE: Source = {
 
 /** Default smallest population for a cell to be judged under-served (an assumption). */
 export const DEFAULT_MIN_POPULATION = 1;
+
+/** Persons per household where the data gives none: 2.62 (China, 7th national population census, 2020). */
+export const PERSONS_PER_HOUSEHOLD = 2.62;
+export const PERSONS_PER_HOUSEHOLD_SOURCE: Source = {
+  source: '第七次全国人口普查公报 (2021): 平均每个家庭户的人口为 2.62 人. Editable per dataset.',
+  verified: true,
+};
+
+/** A capacity norm: capacity units per 1000 people or per 100 households. */
+export interface CapacityNorm extends Source {
+  categoryId: string;
+  unit: 'm2' | 'places' | 'beds';
+  amount: number;
+  per: '1000 people' | '100 households';
+}
+
+export const CAPACITY_NORMS: CapacityNorm[] = [
+  { categoryId: 'nursery', unit: 'places', amount: 4.55, per: '1000 people', source: '宁波"十四五"社区服务规划 (S002) table #2: 每千人拥有3岁以下婴幼儿照护设施托位 4.55 (约束性)', verified: true },
+  { categoryId: 'elderly_daycare', unit: 'm2', amount: 20, per: '100 households', source: '宁波"十四五"社区服务规划 (S002) table #9: 每百户居民拥有居家养老服务用房面积 ≥20 m² (约束性)', verified: true },
+  { categoryId: 'comm_service_station', unit: 'm2', amount: 30, per: '100 households', source: '天津 (S000) §三(一)1 and 江西 (S003) §10: 每百户居民综合服务设施面积 ≥30 m²', verified: true },
+];
+
+/** A norm as capacity units per 1000 people. */
+export function normPer1000People(norm: CapacityNorm, personsPerHousehold = PERSONS_PER_HOUSEHOLD): number {
+  return norm.per === '1000 people' ? norm.amount : (norm.amount / (100 * personsPerHousehold)) * 1000;
+}

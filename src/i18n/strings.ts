@@ -110,6 +110,10 @@ const zh = {
   sitingCandidates: '候选点 {candidates} 个; 阈值外 {uncovered} 人, 其中 {coverable} 人可被覆盖',
   facility: '设施',
   legendLost: '变差',
+  capacitySupply: '{category} 容量 (E2SFCA): 每千人 {supply} (标准 {norm})',
+  capacityBelow: '{people} 人所在格网可达但容量不足',
+  capacityMissing: '{n} 处设施未填容量',
+  supplyPer1000: '每千人容量',
   legendGained: '改善',
 } as const;
 
@@ -222,6 +226,10 @@ const en: Record<StringKey, string> = {
   sitingCandidates: '{candidates} candidates; {uncovered} people beyond the threshold, {coverable} coverable',
   facility: 'Facility',
   legendLost: 'worse',
+  capacitySupply: '{category} capacity (E2SFCA): {supply} per 1000 people (norm {norm})',
+  capacityBelow: '{people} people in cells within reach but over capacity',
+  capacityMissing: '{n} facilities without a capacity',
+  supplyPer1000: 'Capacity per 1000',
   legendGained: 'better',
 };
 

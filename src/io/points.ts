@@ -51,10 +51,14 @@ function checkRange(rows: PointRow[], file: string, what: string, unit: string) 
 }
 
 /** Facilities from points with a category field; categories come in order of first appearance. */
-export function pointsToFacilities(rows: PointRow[], categoryField: string, file: string, nameField?: string): { facilities: FacilityTable; categories: Category[] } {
+export function pointsToFacilities(rows: PointRow[], categoryField: string, file: string, nameField?: string, capacityField?: string): { facilities: FacilityTable; categories: Category[] } {
   const categories: Category[] = [];
   const index = new Map<string, number>();
   const lngLat = new Float64Array(rows.length * 2), category = new Uint16Array(rows.length), name: string[] = [];
+  const capacity = new Float64Array(rows.length).fill(NaN);
+  if (capacityField && rows.length && !rows.some((r) => capacityField in r.props)) {
+    throw new InputError(`${file}: no field '${capacityField}' for --capacity-field (found ${Object.keys(rows[0].props).join(', ')})`);
+  }
   const missing = rows.filter((r) => r.props[categoryField] === undefined || String(r.props[categoryField]).trim() === '');
   if (missing.length) throw new InputError(`${file}: field '${categoryField}' is empty in ${missing.length} rows, first at row ${missing[0].row}`);
   rows.forEach((r, i) => {
@@ -63,8 +67,16 @@ export function pointsToFacilities(rows: PointRow[], categoryField: string, file
     if (k === undefined) { k = categories.length; index.set(id, k); categories.push(categoryForId(id)); }
     lngLat[2 * i] = r.lng; lngLat[2 * i + 1] = r.lat; category[i] = k;
     name.push(String((nameField && r.props[nameField]) ?? r.props.name ?? `${id} ${i + 1}`));
+    if (capacityField) {
+      const raw = r.props[capacityField];
+      if (raw !== '' && raw !== undefined && raw !== null) {
+        const v = Number(raw);
+        if (!(v >= 0 && Number.isFinite(v))) throw new InputError(`${file}: field '${capacityField}' is not a non-negative number at row ${r.row} ('${String(raw)}')`);
+        capacity[i] = v;
+      }
+    }
   });
-  return { facilities: { lngLat, category, name }, categories };
+  return { facilities: { lngLat, category, name, ...(capacityField ? { capacity } : {}) }, categories };
 }
 
 /** Population points: each point carries its `field` as weight. */

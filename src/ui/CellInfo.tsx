@@ -26,7 +26,9 @@ export function CellInfo({ lang, cell, categories, onClose }: {
                 <td>{minutes === null ? '—' : `${formatNumber(lang, minutes, 1)} ${translate(lang, 'minutes')}`}</td>
                 <td>{formatPercent(lang, num(cell[`${c.id}_coveredShare`]) ?? 0, 0)}</td>
                 <td>{translate(lang, `flag_${String(cell[`${c.id}_flag`])}` as StringKey)}</td>
-                <td className="nearest">{String(cell[`${c.id}_nearestFacility`] ?? '—')}</td>
+                <td className="nearest">{String(cell[`${c.id}_nearestFacility`] ?? '—')}
+                  {num(cell[`${c.id}_supplyPer1000`]) !== null && <div>{translate(lang, 'supplyPer1000')}: {formatNumber(lang, num(cell[`${c.id}_supplyPer1000`])!, 2)}</div>}
+                </td>
               </tr>
             );
           })}

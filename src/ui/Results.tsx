@@ -53,6 +53,13 @@ export function Results({ lang, output, categoryId, onCategory }: {
             {c.meanMinutes !== null && <> · {translate(lang, 'meanMinutes')} {formatNumber(lang, c.meanMinutes, 1)} {translate(lang, 'minutes')}</>}
           </div>
         ))}
+ {Object.entries(output.summary.capacity).map(([id, c]) => (
+          <div key={`cap-${id}`} data-testid={`capacity-${id}`} data-value={c.supplyPer1000}>
+            {translate(lang, 'capacitySupply', { category: id, supply: formatNumber(lang, c.supplyPer1000, 2), norm: c.normPer1000 === null ? '—' : formatNumber(lang, c.normPer1000, 2) })}
+            {c.normPer1000 !== null && <> · {translate(lang, 'capacityBelow', { people: formatNumber(lang, c.populationBelowNorm) })}</>}
+            {c.facilitiesWithoutCapacity > 0 && <> · {translate(lang, 'capacityMissing', { n: c.facilitiesWithoutCapacity })}</>}
+          </div>
+        ))}
         <div data-testid="gapcells-total" data-value={output.summary.gapCells}>{translate(lang, 'gapCells')}: {formatNumber(lang, output.summary.gapCells)}</div>
       </div>
     </section>
