@@ -123,6 +123,25 @@ describe('npm run analyze on your own files', () => {
     expect(cells.features.every((f) => f.properties!.nursery_belowCapacityNorm === 1)).toBe(true);
   });
 
+  it('checks capacity per region and takes urban/rural from the region layer', async () => {
+    const square = (x0: number, x1: number) => [[[x0, -0.01], [x1, -0.01], [x1, 0.01], [x0, 0.01], [x0, -0.01]]];
+    writeFileSync(join(dir, 'communities.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { name: '西村', type: '乡村' }, geometry: { type: 'Polygon', coordinates: square(-0.001, 0.005) } },
+      { type: 'Feature', properties: { name: '东社区', type: '城镇' }, geometry: { type: 'Polygon', coordinates: square(0.005, 0.011) } },
+    ] }));
+    writeFileSync(join(dir, 'nurseries2.csv'), 'name,type,places,lng,lat\nWest nursery,nursery,1,0,0\n');
+    const out = join(dir, 'out-regions');
+    expect(await main(['--network', join(dir, 'streets.geojson'), '--facilities', join(dir, 'nurseries2.csv'), '--category-field', 'type',
+      '--capacity-field', 'places', '--population', join(dir, 'people.csv'), '--regions', join(dir, 'communities.geojson'), '--region-field', 'type',
+      '--out', out, '--quiet'])).toBe(0);
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const [west, east] = s.capacity.nursery.regions;
+    expect(west).toMatchObject({ region: '西村', population: 100, capacity: 1, per1000: 10, pass: true });
+    expect(east).toMatchObject({ region: '东社区', population: 50, capacity: 0, per1000: 0, pass: false });
+    expect(s.population.cellsClassifiedByRegion).toBe(s.population.cells);
+    expect(s.population.ruralPopulation).toBe(100);
+  });
+
   it('stops on a bad facility row, naming file, column and row, and writes nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'name,type,lng,lat\nA,kindergarten,0,0\nB,kindergarten,0,95\nC,kindergarten,0,-91\n');
     const out = join(dir, 'never');

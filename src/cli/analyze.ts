@@ -13,6 +13,7 @@ import { buildSummary, provenanceOf, summaryToCsv } from '../core/report.ts';
 import { InputError } from '../io/network.ts';
 import { capacityCellProperties, capacityResults, capacitySummary } from '../core/capacity.ts';
 import { PERSONS_PER_HOUSEHOLD } from '../core/standards.ts';
+import { capacityByRegion } from '../core/regions.ts';
 import { featuresToFlatGeobuf } from '../io/flatgeobuf.ts';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE } from '../io/sample.ts';
 import { INPUT_HELP, INPUT_OPTIONS, loadDataset, packageVersion } from './inputs.ts';
@@ -55,7 +56,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
   const say = args.quiet ? () => {} : log;
   try {
     const t0 = performance.now();
-    const { ds, params, inputs, usesSample } = await loadDataset(args);
+    const { ds, params, inputs, usesSample, regions } = await loadDataset(args);
     const { graph, facilities } = ds;
     say(`network: ${graph.nodeCount} nodes, ${graph.arcCount} arcs, ${ds.islands.componentCount} components (${ds.islands.islandNodes} nodes outside the largest)`);
     const result = analyze(ds, params, (p) => { if (p.stage === 'routing') say(`routing ${p.categoryId} (${p.done}/${p.total - 2})`); });
@@ -68,7 +69,9 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
     if (!(pph > 0 && pph < 20)) throw new InputError(`--persons-per-household: '${args['persons-per-household']}' is not a number between 0 and 20`);
     const capacity = capacityResults(ds, result, pph);
-    const summary = { ...buildSummary(ds, result, meta), capacity: capacitySummary(capacity), personsPerHousehold: pph };
+    const capacityByCategory = capacitySummary(capacity) as Record<string, Record<string, unknown>>;
+    if (regions) for (const c of capacity) capacityByCategory[c.categoryId].regions = capacityByRegion(ds, result, c, regions, args['region-name-field'] ?? 'name');
+    const summary = { ...buildSummary(ds, result, meta), capacity: capacityByCategory, personsPerHousehold: pph };
     const extra = capacityCellProperties(capacity);
     const provenance = provenanceOf(result, meta, usesSample ? SAMPLE_ATTRIBUTION : '© OpenStreetMap contributors (ODbL) where the network comes from OpenStreetMap');
     const gaps = cellsToFeatureCollection(result, facilities, provenance, true, extra);

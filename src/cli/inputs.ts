@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createDataset, DEFAULT_PARAMS, validateParams, type Dataset, type FacilityTable, type PopulationInput, type ScenarioParams } from '../core/analysis.ts';
 import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
 import { PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
@@ -33,8 +33,10 @@ export const INPUT_HELP = `Inputs
   --population FILE       population: an H3 table (id or h3, population columns) or points
                           (.csv with lng/lat, .geojson) with a population field
   --population-field NAME the population field (default: population)
-  --regions FILE          optional GeoJSON polygons saying which areas are urban or rural
+  --regions FILE          optional GeoJSON polygons (communities, districts): capacity is checked per
+                          region, and where they carry --region-field, cells inside take its urban/rural type
   --region-field NAME     their urban/rural attribute (default: settlement)
+  --region-name-field NAME  their name (default: name)
   --urban-values A,B      attribute values meaning urban (default: urban,城镇,城市,1)
   --rural-values A,B      attribute values meaning rural (default: rural,乡村,农村,2)
 
@@ -53,7 +55,7 @@ Parameters
 export const INPUT_OPTIONS = {
   network: { type: 'string' }, nodes: { type: 'string' }, facilities: { type: 'string' }, 'category-field': { type: 'string' },
   categories: { type: 'string' }, 'name-field': { type: 'string' }, 'capacity-field': { type: 'string' }, 'persons-per-household': { type: 'string' }, population: { type: 'string' }, 'population-field': { type: 'string' },
-  regions: { type: 'string' }, 'region-field': { type: 'string' }, 'urban-values': { type: 'string' }, 'rural-values': { type: 'string' },
+  regions: { type: 'string' }, 'region-field': { type: 'string' }, 'region-name-field': { type: 'string' }, 'urban-values': { type: 'string' }, 'rural-values': { type: 'string' },
   preset: { type: 'string' }, minutes: { type: 'string' }, 'speed-kmh': { type: 'string' }, res: { type: 'string' },
   'min-population': { type: 'string' }, 'max-snap-m': { type: 'string' }, 'horizon-minutes': { type: 'string' }, density: { type: 'string' },
 } as const;
@@ -152,32 +154,40 @@ export function paramsFromArgs(args: InputArgs): ScenarioParams {
   return params;
 }
 
-export function loadRegions(args: InputArgs, inputs: Inputs): ScenarioParams['regions'] {
-  if (!args.regions) return undefined;
+/**
+ * The region layer: polygons for per-region reports, and, when they carry the settlement field,
+ * the urban/rural type of the cells inside them.
+ */
+export function loadRegions(args: InputArgs, inputs: Inputs): { layer?: ScenarioParams['regions']; regions?: FeatureCollection<Polygon | MultiPolygon> } {
+  if (!args.regions) return {};
   const name = basename(args.regions);
-  const regions = parseJson(inputs.read(args.regions), name);
+  const regions = parseJson(inputs.read(args.regions), name) as FeatureCollection<Polygon | MultiPolygon>;
+  if (regions?.type !== 'FeatureCollection' || !Array.isArray(regions.features)) throw new InputError(`${name}: expected a GeoJSON FeatureCollection of polygons`);
+  const bad = regions.features.findIndex((f) => f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon');
+  if (bad >= 0) throw new InputError(`${name}: feature ${bad} is ${regions.features[bad].geometry?.type ?? 'empty'}, expected Polygon or MultiPolygon`);
   const field = args['region-field'] ?? 'settlement';
   const map: Record<string, Settlement> = {};
   for (const v of (args['urban-values'] ?? 'urban,城镇,城市,1').split(',')) map[v.trim()] = 'urban';
   for (const v of (args['rural-values'] ?? 'rural,乡村,农村,2').split(',')) map[v.trim()] = 'rural';
-  if (!regions.features?.some((f) => f.properties && field in f.properties)) {
-    throw new InputError(`${name}: no feature has the field '${field}' (set --region-field)`);
-  }
-  return { regions: regions as never, field, valueToSettlement: map };
+  const hasField = regions.features.some((f) => f.properties && field in f.properties);
+  if (args['region-field'] && !hasField) throw new InputError(`${name}: no feature has the field '${field}' given by --region-field`);
+  return { regions, layer: hasField ? { regions, field, valueToSettlement: map } : undefined };
 }
 
-/** Runs the CLI; returns the process exit code. */
 /** Everything a command needs: the dataset, the parameters and the inputs read (with their sha256). */
-export async function loadDataset(args: InputArgs): Promise<{ ds: Dataset; params: ScenarioParams; inputs: Inputs; usesSample: boolean }> {
+export async function loadDataset(args: InputArgs): Promise<{
+  ds: Dataset; params: ScenarioParams; inputs: Inputs; usesSample: boolean; regions?: FeatureCollection<Polygon | MultiPolygon>;
+}> {
   const inputs = new Inputs();
   let sample: Buffer | undefined;
   const sampleTable = () => (sample ??= inputs.read(join(DATA, SAMPLE_FILES.hexgrid)));
   const params = paramsFromArgs(args);
-  params.regions = loadRegions(args, inputs);
+  const { layer, regions } = loadRegions(args, inputs);
+  params.regions = layer;
   const graph = await loadNetwork(args, inputs);
   const { facilities, categories } = await loadFacilities(args, inputs, sampleTable);
   const population = await loadPopulation(args, inputs, sampleTable);
-  return { ds: createDataset(graph, categories, facilities, population), params, inputs, usesSample: !args.facilities };
+  return { ds: createDataset(graph, categories, facilities, population), params, inputs, usesSample: !args.facilities, regions };
 }
 
 export function packageVersion(): string {
