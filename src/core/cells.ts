@@ -2,7 +2,7 @@
  * The only module that calls h3-js. Everything here speaks GeoJSON order: [lng, lat].
  */
 import {
-  cellArea, cellToBoundary, cellToChildren, cellToLatLng, cellToParent, getResolution, isValidCell,
+  cellArea, cellToBoundary, getHexagonEdgeLengthAvg, cellToChildren, cellToLatLng, cellToParent, getResolution, isValidCell,
   latLngToCell, UNITS,
 } from 'h3-js';
 
@@ -44,4 +44,9 @@ export function cellToParentCell(cell: string, res: number): string {
 
 export function cellAreaKm2(cell: string): number {
   return cellArea(cell, UNITS.km2);
+}
+
+/** The average edge length of cells of a resolution, metres. */
+export function cellEdgeM(res: number): number {
+  return getHexagonEdgeLengthAvg(res, UNITS.m);
 }
