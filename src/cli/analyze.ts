@@ -58,6 +58,11 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     const t0 = performance.now();
     const { ds, params, inputs, usesSample, regions } = await loadDataset(args);
     const { graph, facilities } = ds;
+    for (const r of inputs.reports) {
+      const skipped = r.skipped.map((x) => `${x.count} ${x.reason} (first at ${x.examples.join(', ')})`).join('; ');
+      say(`${r.file}: ${r.format}${r.encoding ? `, ${r.encoding}` : ''}, ${r.crs}: read ${r.read}, used ${r.used}${skipped ? `; skipped ${skipped}` : ''}`);
+      for (const w of r.warnings) say(`  warning: ${w}`);
+    }
     say(`network: ${graph.nodeCount} nodes, ${graph.arcCount} arcs, ${ds.islands.componentCount} components (${ds.islands.islandNodes} nodes outside the largest)`);
     const result = analyze(ds, params, (p) => { if (p.stage === 'routing') say(`routing ${p.categoryId} (${p.done}/${p.total - 2})`); });
 
@@ -71,7 +76,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     const capacity = capacityResults(ds, result, pph);
     const capacityByCategory = capacitySummary(capacity) as Record<string, Record<string, unknown>>;
     if (regions) for (const c of capacity) capacityByCategory[c.categoryId].regions = capacityByRegion(ds, result, c, regions, args['region-name-field'] ?? 'name');
-    const summary = { ...buildSummary(ds, result, meta), capacity: capacityByCategory, personsPerHousehold: pph };
+    const summary = { ...buildSummary(ds, result, meta), capacity: capacityByCategory, personsPerHousehold: pph, loadReports: inputs.reports };
     const extra = capacityCellProperties(capacity);
     const provenance = provenanceOf(result, meta, usesSample ? SAMPLE_ATTRIBUTION : '© OpenStreetMap contributors (ODbL) where the network comes from OpenStreetMap');
     const gaps = cellsToFeatureCollection(result, facilities, provenance, true, extra);

@@ -9,10 +9,15 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createDataset, DEFAULT_PARAMS, validateParams, type Dataset, type FacilityTable, type PopulationInput, type ScenarioParams } from '../core/analysis.ts';
 import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
-import { PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
+import { PERSONS_PER_HOUSEHOLD, PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
 import { csvToLines, geojsonToLines, InputError, readOsmPbf, readOsmXml } from '../io/network.ts';
 import { countsToFacilities, readH3Table } from '../io/h3table.ts';
-import { csvToPoints, geojsonToPoints, pointsToDemand, pointsToFacilities, type PointRow } from '../io/points.ts';
+import { pointsToDemand, pointsToFacilities, readPointLayer, type LoadReport, type PointLayer } from '../io/points.ts';
+import { decodeText, encodingOfLabel, type TextEncodingName } from '../io/encoding.ts';
+import { parseCrs, toWgs84, type CrsChoice } from '../io/crs.ts';
+import { mapCoordinates, readShapefileZip } from '../io/shapefile.ts';
+import { rasterToCells } from '../io/raster.ts';
+import { layerWarnings } from '../io/checks.ts';
 import { flatGeobufToFeatures } from '../io/flatgeobuf.ts';
 import { SAMPLE_FILES } from '../io/sample.ts';
 
@@ -20,25 +25,31 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const DATA = join(ROOT, 'data');
 
 export const INPUT_HELP = `Inputs
-  --network FILE          walking network: .osm.pbf, .osm (XML), .geojson/.json or .fgb lines,
-                          .lcg (prepared graph), or .csv edge list (source,target,length_m) with --nodes
+  --network FILE          walking network: .osm.pbf, .osm (XML), lines as .geojson, .fgb or a zipped
+                          shapefile (.zip), .lcg (prepared graph), or .csv edge list (source,target,length_m) with --nodes
   --nodes FILE            node table (id,lng,lat) for a .csv edge list
-  --facilities FILE       facilities: points (.csv with lng/lat columns, .geojson) with --category-field,
-                          or an H3 table with one count column per category (as in the sample)
-  --category-field NAME   the facility category field of a point layer
+  --facilities FILE       facilities: points (.csv/.tsv with lng/lat, 经度/纬度, WKT or H3 columns, .geojson,
+                          .fgb, zipped shapefile), or an H3 table with one count column per category
+  --category-field NAME   the facility category field: catalogue ids or values/names matched by pattern
+                          (社区卫生服务站 → health_station, 幼儿园 → kindergarten …); without it, names are matched
   --categories A,B        the count columns of an H3 facility table (default: the sample's schools,healthcare)
   --name-field NAME       the facility name field of a point layer (default: name)
   --capacity-field NAME   facility capacity (floor area m², places or beds) for the E2SFCA capacity check
   --persons-per-household X  to turn per-100-household norms into per-person ones (default 2.62, 2020 census)
-  --population FILE       population: an H3 table (id or h3, population columns) or points
-                          (.csv with lng/lat, .geojson) with a population field
+  --population FILE       population: an H3 table (id or h3, population columns), a GeoTIFF raster
+                          (e.g. WorldPop; summed into cells), or points (any point format) with a population field
   --population-field NAME the population field (default: population)
+  --households-field NAME population from households × persons per household instead
   --regions FILE          optional GeoJSON polygons (communities, districts): capacity is checked per
                           region, and where they carry --region-field, cells inside take its urban/rural type
   --region-field NAME     their urban/rural attribute (default: settlement)
   --region-name-field NAME  their name (default: name)
   --urban-values A,B      attribute values meaning urban (default: urban,城镇,城市,1)
   --rural-values A,B      attribute values meaning rural (default: rural,乡村,农村,2)
+  --facilities-crs, --population-crs, --network-crs, --regions-crs CRS
+                          coordinates of that layer: wgs84 (default), cgcs2000, gcj02 (Gaode, Tencent),
+                          bd09 (Baidu), or EPSG:NNNN (CGCS2000 Gauss–Krüger 4491–4554, UTM); .prj files are read
+  --encoding NAME         text encoding of CSV and .dbf files: utf-8 or gbk (default: detected)
 
 Parameters
   --preset ID             ${PRESETS.map((p) => p.id).join(' | ')} (default ${DEFAULT_PARAMS.presetId})
@@ -55,6 +66,8 @@ Parameters
 export const INPUT_OPTIONS = {
   network: { type: 'string' }, nodes: { type: 'string' }, facilities: { type: 'string' }, 'category-field': { type: 'string' },
   categories: { type: 'string' }, 'name-field': { type: 'string' }, 'capacity-field': { type: 'string' }, 'persons-per-household': { type: 'string' }, population: { type: 'string' }, 'population-field': { type: 'string' },
+  'households-field': { type: 'string' }, 'facilities-crs': { type: 'string' }, 'population-crs': { type: 'string' },
+  'network-crs': { type: 'string' }, 'regions-crs': { type: 'string' }, encoding: { type: 'string' },
   regions: { type: 'string' }, 'region-field': { type: 'string' }, 'region-name-field': { type: 'string' }, 'urban-values': { type: 'string' }, 'rural-values': { type: 'string' },
   preset: { type: 'string' }, minutes: { type: 'string' }, 'speed-kmh': { type: 'string' }, res: { type: 'string' },
   'min-population': { type: 'string' }, 'max-snap-m': { type: 'string' }, 'horizon-minutes': { type: 'string' }, density: { type: 'string' },
@@ -64,6 +77,7 @@ export type InputArgs = Partial<Record<keyof typeof INPUT_OPTIONS, string>>;
 
 export class Inputs {
   list: { name: string; sha256: string }[] = [];
+  reports: LoadReport[] = [];
   read(path: string): Buffer {
     if (!existsSync(path)) throw new InputError(`${path}: file not found`);
     const bytes = readFileSync(path);
@@ -75,10 +89,33 @@ export class Inputs {
 const toArrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 export function parseJson(bytes: Buffer, file: string): FeatureCollection {
-  try { return JSON.parse(bytes.toString('utf8')); } catch (e) { throw new InputError(`${file}: not valid JSON (${(e as Error).message})`); }
+  try { return JSON.parse(decodeText(new Uint8Array(bytes)).text); } catch (e) { throw new InputError(`${file}: not valid JSON (${(e as Error).message})`); }
 }
 
 const readFgb = (bytes: Buffer) => flatGeobufToFeatures(new Uint8Array(bytes));
+
+function crsOf(args: InputArgs, key: 'network-crs' | 'facilities-crs' | 'population-crs' | 'regions-crs'): CrsChoice | undefined {
+  const v = args[key];
+  if (v === undefined) return undefined;
+  try { return parseCrs(v); } catch (e) { throw new InputError(`--${key}: ${(e as Error).message}`); }
+}
+
+function encodingOf(args: InputArgs): TextEncodingName | undefined {
+  if (args.encoding === undefined) return undefined;
+  const e = encodingOfLabel(args.encoding);
+  if (!e) throw new InputError(`--encoding: '${args.encoding}' is not utf-8 or gbk`);
+  return e;
+}
+
+/** Features of a vector file (GeoJSON, FlatGeobuf, zipped shapefile) in WGS-84. */
+async function readFeatures(path: string, bytes: Buffer, crs: CrsChoice | undefined, encoding: TextEncodingName | undefined): Promise<FeatureCollection> {
+  const name = basename(path), ext = extname(path).toLowerCase();
+  if (ext === '.zip') return readShapefileZip(new Uint8Array(bytes), name, { crs, encoding }).fc;
+  const fc = ext === '.fgb' ? await readFgb(bytes) : parseJson(bytes, name);
+  if (!crs || crs === 'wgs84') return fc;
+  const project = toWgs84(crs);
+  return { ...fc, features: fc.features.map((f) => (f.geometry ? { ...f, geometry: mapCoordinates(f.geometry, project) } : f)) };
+}
 
 async function loadNetwork(args: InputArgs, inputs: Inputs): Promise<Graph> {
   const file = args.network ?? join(DATA, SAMPLE_FILES.network);
@@ -86,21 +123,19 @@ async function loadNetwork(args: InputArgs, inputs: Inputs): Promise<Graph> {
   if (ext === '.lcg') return bufferToGraph(toArrayBuffer(bytes));
   if (ext === '.pbf') return buildGraph(readOsmPbf(new Uint8Array(bytes), name).lines);
   if (ext === '.osm' || ext === '.xml') return buildGraph(readOsmXml(bytes.toString('utf8'), name).lines);
-  if (ext === '.geojson' || ext === '.json') return buildGraph(geojsonToLines(parseJson(bytes, name), name).lines);
-  if (ext === '.fgb') return buildGraph(geojsonToLines(await readFgb(bytes), name).lines);
+  if (ext === '.geojson' || ext === '.json' || ext === '.fgb' || ext === '.zip') {
+    return buildGraph(geojsonToLines(await readFeatures(file, bytes, crsOf(args, 'network-crs'), encodingOf(args)), name).lines);
+  }
   if (ext === '.csv') {
     if (!args.nodes) throw new InputError(`${name}: a CSV edge list needs its node table: add --nodes FILE (id,lng,lat)`);
     return buildGraph(csvToLines(bytes.toString('utf8'), inputs.read(args.nodes).toString('utf8'), name, basename(args.nodes)).lines);
   }
-  throw new InputError(`${name}: unknown network format '${ext}' (expected .osm.pbf, .osm, .geojson, .fgb, .lcg or .csv)`);
+  throw new InputError(`${name}: unknown network format '${ext}' (expected .osm.pbf, .osm, .geojson, .fgb, a zipped shapefile .zip, .lcg or .csv)`);
 }
 
-export async function readPoints(file: string, bytes: Buffer): Promise<PointRow[]> {
-  const ext = extname(file).toLowerCase(), name = basename(file);
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return csvToPoints(bytes.toString('utf8'), name);
-  if (ext === '.geojson' || ext === '.json') return geojsonToPoints(parseJson(bytes, name), name);
-  if (ext === '.fgb') return geojsonToPoints(await readFgb(bytes), name);
-  throw new InputError(`${name}: unknown point layer format '${ext}' (expected .csv, .geojson or .fgb)`);
+/** A point layer of any supported format, with its load report. */
+export async function readPoints(path: string, bytes: Buffer, crs?: CrsChoice, encoding?: TextEncodingName): Promise<PointLayer> {
+  return readPointLayer(new Uint8Array(bytes), basename(path), { crs, encoding });
 }
 
 const looksLikeH3Table = (bytes: Buffer) => /^\uFEFF?"?(id|h3|h3_index|hex|hex_id|cell)"?[,\t]/i.test(bytes.subarray(0, 200).toString('utf8'));
@@ -114,19 +149,44 @@ async function loadFacilities(args: InputArgs, inputs: Inputs, sampleTable: () =
     const table = readH3Table(bytes.toString('utf8'), name, categories.map((c) => c.id));
     return { facilities: countsToFacilities(table, categories), categories };
   }
-  if (!args['category-field']) throw new InputError(`${name}: say which field holds the facility category with --category-field NAME`);
-  return pointsToFacilities(await readPoints(file, bytes), args['category-field'], name, args['name-field'], args['capacity-field']);
+  const layer = await readPoints(file, bytes, crsOf(args, 'facilities-crs'), encodingOf(args));
+  const { facilities, categories, report } = pointsToFacilities(layer, args['category-field'], name, args['name-field'], args['capacity-field']);
+  inputs.reports.push(report);
+  return { facilities, categories };
 }
 
-async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () => Buffer): Promise<PopulationInput> {
+async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () => Buffer, res: number, graph: Graph): Promise<PopulationInput> {
   const file = args.population, field = args['population-field'] ?? 'population';
   const bytes = file ? inputs.read(file) : sampleTable();
   const name = file ? basename(file) : SAMPLE_FILES.hexgrid;
-  if (!file || looksLikeH3Table(bytes)) {
-    const table = readH3Table(bytes.toString('utf8'), name, [field]);
+  const ext = file ? extname(file).toLowerCase() : '.csv';
+  if (ext === '.tif' || ext === '.tiff') {
+    // Only the people within reach of the network matter: clip to its area and 2 km around.
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (let i = 0; i < graph.nodeCount; i++) {
+      w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
+      s = Math.min(s, graph.lngLat[2 * i + 1]); n = Math.max(n, graph.lngLat[2 * i + 1]);
+    }
+    const m = 0.02;
+    const r = await rasterToCells(toArrayBuffer(bytes), name, Math.max(res, 9), [w - m, s - m, e + m, n + m]);
+    inputs.reports.push({
+      file: name, format: `GeoTIFF ${r.pixels.width}×${r.pixels.height}`, crs: r.crs, read: r.pixels.valid, used: r.pixels.valid, skipped: [],
+      extent: [w - m, s - m, e + m, n + m], warnings: [`${Math.round(r.total)} people in ${r.pixels.valid} pixels within 2 km of the network, summed into ${r.cells.length} cells (each pixel split ${r.subdivision}×${r.subdivision})`],
+    });
+    return { kind: 'h3', cells: r.cells, population: r.population };
+  }
+  if (!file || (ext === '.csv' && looksLikeH3Table(bytes))) {
+    const table = readH3Table(decodeText(new Uint8Array(bytes)).text, name, [field]);
     return { kind: 'h3', cells: table.cells, population: table.columns[field] };
   }
-  return { kind: 'points', demand: pointsToDemand(await readPoints(file, bytes), field, name) };
+  const layer = await readPoints(file, bytes, crsOf(args, 'population-crs'), encodingOf(args));
+  inputs.reports.push(layer.report);
+  const households = args['households-field'];
+  if (households) {
+    const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
+    return { kind: 'points', demand: pointsToDemand(layer, households, name, pph) };
+  }
+  return { kind: 'points', demand: pointsToDemand(layer, field, name) };
 }
 
 function number(args: InputArgs, key: keyof InputArgs, fallback: number): number {
@@ -158,10 +218,10 @@ export function paramsFromArgs(args: InputArgs): ScenarioParams {
  * The region layer: polygons for per-region reports, and, when they carry the settlement field,
  * the urban/rural type of the cells inside them.
  */
-export function loadRegions(args: InputArgs, inputs: Inputs): { layer?: ScenarioParams['regions']; regions?: FeatureCollection<Polygon | MultiPolygon> } {
+export async function loadRegions(args: InputArgs, inputs: Inputs): Promise<{ layer?: ScenarioParams['regions']; regions?: FeatureCollection<Polygon | MultiPolygon> }> {
   if (!args.regions) return {};
   const name = basename(args.regions);
-  const regions = parseJson(inputs.read(args.regions), name) as FeatureCollection<Polygon | MultiPolygon>;
+  const regions = await readFeatures(args.regions, inputs.read(args.regions), crsOf(args, 'regions-crs'), encodingOf(args)) as FeatureCollection<Polygon | MultiPolygon>;
   if (regions?.type !== 'FeatureCollection' || !Array.isArray(regions.features)) throw new InputError(`${name}: expected a GeoJSON FeatureCollection of polygons`);
   const bad = regions.features.findIndex((f) => f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon');
   if (bad >= 0) throw new InputError(`${name}: feature ${bad} is ${regions.features[bad].geometry?.type ?? 'empty'}, expected Polygon or MultiPolygon`);
@@ -182,12 +242,20 @@ export async function loadDataset(args: InputArgs): Promise<{
   let sample: Buffer | undefined;
   const sampleTable = () => (sample ??= inputs.read(join(DATA, SAMPLE_FILES.hexgrid)));
   const params = paramsFromArgs(args);
-  const { layer, regions } = loadRegions(args, inputs);
+  const { layer, regions } = await loadRegions(args, inputs);
   params.regions = layer;
   const graph = await loadNetwork(args, inputs);
   const { facilities, categories } = await loadFacilities(args, inputs, sampleTable);
-  const population = await loadPopulation(args, inputs, sampleTable);
-  return { ds: createDataset(graph, categories, facilities, population), params, inputs, usesSample: !args.facilities, regions };
+  const population = await loadPopulation(args, inputs, sampleTable, params.res, graph);
+  const ds = createDataset(graph, categories, facilities, population);
+  // Check the user's layers against the network: far away, or offset like GCJ-02/BD-09.
+  for (const report of inputs.reports) {
+    if (report.file === (args.facilities && basename(args.facilities))) report.warnings.push(...layerWarnings(graph, ds.snapIndex, facilities.lngLat, report.file, '--facilities-crs'));
+    if (report.file === (args.population && basename(args.population)) && population.kind === 'points') {
+      report.warnings.push(...layerWarnings(graph, ds.snapIndex, population.demand.lngLat, report.file, '--population-crs'));
+    }
+  }
+  return { ds, params, inputs, usesSample: !args.facilities, regions };
 }
 
 export function packageVersion(): string {

@@ -4,7 +4,7 @@
  * facilities kept), and writes sites.geojson and sites.json. See --help.
  */
 import { parseArgs } from 'node:util';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analysis.ts';
 import { provenanceOf } from '../core/report.ts';
@@ -70,9 +70,8 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     }
     let candidateLngLat: Float64Array | undefined;
     if (args.candidates) {
-      const rows = await readPoints(args.candidates, inputs.read(args.candidates));
-      if (!rows.length) throw new InputError(`${basename(args.candidates)}: no candidate points`);
-      candidateLngLat = Float64Array.from(rows.flatMap((r) => [r.lng, r.lat]));
+      const layer = await readPoints(args.candidates, inputs.read(args.candidates));
+      candidateLngLat = Float64Array.from(layer.rows.flatMap((r) => [r.lng, r.lat]));
     }
     const t0 = performance.now();
     const result = analyze(ds, params);

@@ -222,3 +222,41 @@ export const CAPACITY_NORMS: CapacityNorm[] = [
 export function normPer1000People(norm: CapacityNorm, personsPerHousehold = PERSONS_PER_HOUSEHOLD): number {
   return norm.per === '1000 people' ? norm.amount : (norm.amount / (100 * personsPerHousehold)) * 1000;
 }
+
+/**
+ * Chinese (and a few English) name patterns that recognise a facility's category from its name
+ * or a category value, from the catalogue of standards.md §3.1 and §3.2. More specific patterns
+ * come first (社区卫生服务中心 before 卫生服务站). Editable data.
+ */
+export const NAME_PATTERNS: { categoryId: string; pattern: RegExp }[] = [
+  { categoryId: 'health_center', pattern: /社区卫生服务中心|社区医院|health[ _-]?cent(er|re)/i },
+  { categoryId: 'health_station', pattern: /卫生服务站|卫生站|卫生室|health[ _-]?station/i },
+  { categoryId: 'pharmacy', pattern: /药店|药房|pharmacy/i },
+  { categoryId: 'nursery', pattern: /托育|托儿所|早教|nursery|childcare/i },
+  { categoryId: 'kindergarten', pattern: /幼儿园|kindergarten/i },
+  { categoryId: 'primary_school', pattern: /小学|primary[ _-]?school/i },
+  { categoryId: 'junior_school', pattern: /初级中学|初中|中学|junior|middle[ _-]?school/i },
+  { categoryId: 'elderly_daycare', pattern: /日间照料|养老服务站|托老所|长者照护|居家养老|day[ _-]?care/i },
+  { categoryId: 'elderly_care_home', pattern: /养老院|敬老院|护理院|养老服务中心|nursing[ _-]?home/i },
+  { categoryId: 'elderly_canteen', pattern: /老年食堂|长者食堂|助餐|社区食堂|canteen/i },
+  { categoryId: 'culture_center', pattern: /文化活动中心|文化中心|文化馆/i },
+  { categoryId: 'culture_room', pattern: /文化活动|文化站|文化室|书屋|图书/i },
+  { categoryId: 'street_service_center', pattern: /便民服务中心|事务受理|街道办/i },
+  { categoryId: 'comm_service_station', pattern: /社区服务站|居委会|居民委员会|党群服务中心|社区服务中心|community[ _-]?(centre|center)/i },
+  { categoryId: 'fresh_market', pattern: /菜市场|农贸市场|生鲜|marketplace/i },
+  { categoryId: 'supermarket_mall', pattern: /商场|购物中心|综合超市|supermarket|mall/i },
+  { categoryId: 'convenience', pattern: /便利店|超市|convenience/i },
+  { categoryId: 'post_parcel', pattern: /快递|驿站|菜鸟|邮政|post[ _-]?office|parcel/i },
+  { categoryId: 'fitness_outdoor', pattern: /健身|fitness|playground/i },
+  { categoryId: 'bus_stop', pattern: /公交|地铁站|bus[ _-]?stop/i },
+];
+
+/** The catalogue category a value or a name points to, by id first, then by pattern; null when none. */
+export function categoryFromText(text: string): Category | null {
+  const t = text.trim();
+  if (!t) return null;
+  const byId = [...SAMPLE_CATEGORIES, ...URBAN_CATALOGUE].find((c) => c.id === t);
+  if (byId) return byId;
+  const hit = NAME_PATTERNS.find((p) => p.pattern.test(t));
+  return hit ? URBAN_CATALOGUE.find((c) => c.id === hit.categoryId) ?? null : null;
+}

@@ -1,0 +1,55 @@
+/**
+ * Checks of a loaded layer against the network: common mistakes caught before they turn into
+ * wrong answers (a layer far from the others; GCJ-02 or BD-09 coordinates read as WGS-84).
+ */
+import type { Graph } from '../core/graph.ts';
+import { haversineM } from '../core/distance.ts';
+import { snapPoints, type SnapIndex } from '../core/snap.ts';
+import { toWgs84 } from './crs.ts';
+
+function median(values: number[]): number {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : Infinity;
+}
+
+/** Median straight-line distance from points to the network (Infinity beyond 2 km), as given and as if they were GCJ-02 or BD-09. */
+export function offsetCheck(index: SnapIndex, lngLat: Float64Array): { asGiven: number; asGcj02: number; asBd09: number } {
+  const sample = Math.min(lngLat.length / 2, 500);
+  const step = (lngLat.length / 2) / sample;
+  const pick = (f: (x: number, y: number) => [number, number]) => {
+    const pts = new Float64Array(sample * 2);
+    for (let i = 0; i < sample; i++) {
+      const j = Math.floor(i * step);
+      const [x, y] = f(lngLat[2 * j], lngLat[2 * j + 1]);
+      pts[2 * i] = x; pts[2 * i + 1] = y;
+    }
+    return median(Array.from(snapPoints(index, pts, 2000).snapM));
+  };
+  return { asGiven: pick((x, y) => [x, y]), asGcj02: pick(toWgs84('gcj02')), asBd09: pick(toWgs84('bd09')) };
+}
+
+/** Warnings for a point layer: far from the network, or offset like GCJ-02/BD-09 (with the fix). */
+export function layerWarnings(graph: Graph, index: SnapIndex, lngLat: Float64Array, layerName: string, crsOption: string): string[] {
+  if (!lngLat.length) return [];
+  const out: string[] = [];
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < graph.nodeCount; i++) {
+    w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
+    s = Math.min(s, graph.lngLat[2 * i + 1]); n = Math.max(n, graph.lngLat[2 * i + 1]);
+  }
+  let cx = 0, cy = 0;
+  for (let i = 0; i < lngLat.length; i += 2) { cx += lngLat[i]; cy += lngLat[i + 1]; }
+  cx /= lngLat.length / 2; cy /= lngLat.length / 2;
+  const nx = Math.max(w, Math.min(e, cx)), ny = Math.max(s, Math.min(n, cy));
+  const awayKm = haversineM(cx, cy, nx, ny) / 1000;
+  if (awayKm > 20) out.push(`${layerName} lies ${Math.round(awayKm)} km from the network's area: is it the right place or coordinate system?`);
+  const check = offsetCheck(index, lngLat);
+  const fmt = (m: number) => (Number.isFinite(m) ? `${Math.round(m)} m` : 'over 2 km');
+  for (const [crs, label, m] of [['gcj02', 'GCJ-02 (Gaode/Tencent)', check.asGcj02], ['bd09', 'BD-09 (Baidu)', check.asBd09]] as const) {
+    if (check.asGiven > 40 && m < check.asGiven * 0.6) {
+      out.push(`${layerName} looks like ${label} coordinates: the median distance to the network is ${fmt(check.asGiven)} as WGS-84 but ${fmt(m)} converted from ${label}; add ${crsOption} ${crs}`);
+      break;
+    }
+  }
+  return out;
+}
