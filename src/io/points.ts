@@ -167,9 +167,6 @@ function finish(raw: PointRow[], file: string, format: string, crs: CrsChoice, s
       if (badLat.length) throw new InputError(`${file}: ${what} has ${badLat.length} latitudes outside −90…90, first at ${unit} ${badLat[0].row} (${badLat[0].lat})${hint}`);
       throw new InputError(`${file}: ${what} has ${badLng.length} longitudes outside −180…180, first at ${unit} ${badLng[0].row} (${badLng[0].lng})${hint}`);
     }
-    // Chinese data with longitude and latitude swapped still lies within ±90/±180.
-    const chinaSwapped = raw.filter((r) => r.lng >= 15 && r.lng <= 55 && r.lat >= 70 && r.lat <= 137).length;
-    if (raw.length && chinaSwapped > raw.length / 2) warnings.push(`${chinaSwapped} of ${raw.length} points have latitude 70–137 and longitude 15–55: longitude and latitude look swapped`);
   }
   const seen = new Set<string>();
   const rows: PointRow[] = [];
@@ -208,9 +205,9 @@ export function pointsToFacilities(layer: PointLayer, categoryField: string | un
   const skips = new Skips();
   rows.forEach((r, i) => {
     const value = categoryField ? String(r.props[categoryField] ?? '').trim() : '';
-    let cat: Category | null = null;
-    if (categoryField) cat = value ? (categoryFromText(value) ?? categoryForId(value)) : null;
-    else cat = categoryFromText(nameOf(r, i));
+    const cat: Category | null = categoryField
+      ? (value ? categoryFromText(value) ?? categoryForId(value) : null)
+      : categoryFromText(nameOf(r, i));
     if (!cat) return skips.add(categoryField ? `no category in '${categoryField}'` : 'no category recognised in the name', r.row);
     let k = index.get(cat.id);
     if (k === undefined) { k = categories.length; index.set(cat.id, k); categories.push(cat); }
