@@ -15,6 +15,8 @@ import { CellInfo } from './ui/CellInfo.tsx';
 import { ProgressBar } from './ui/ProgressBar.tsx';
 import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
 import { SitingPanel } from './ui/SitingPanel.tsx';
+import { DataPanel } from './ui/DataPanel.tsx';
+import { EMPTY_EDITS } from './core/scenario.ts';
 import type { EditMode } from './map/MapController.ts';
 import type { ScenarioEdits } from './core/scenario.ts';
 import type { SitingObjective, SitingResult } from './core/siting.ts';
@@ -40,6 +42,7 @@ export function App() {
   const [editMode, setEditMode] = useState<EditMode>('none');
   const [showDifference, setShowDifference] = useState(false);
   const [siting, setSiting] = useState<SitingResult | null>(null);
+  const [dropped, setDropped] = useState<File | null>(null);
   const view = useRef(saved.view);
   const map = useRef<MapController | null>(null);
   const analysis = useAnalysis(params, edits);
@@ -111,7 +114,7 @@ export function App() {
 
   const ds = analysis.dataset;
   return (
-    <div className="app">
+    <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files?.[0]; if (f) setDropped(f); }}>
       <header>
         <div>
           <h1>{t('appTitle')}</h1>
@@ -132,10 +135,13 @@ export function App() {
           {analysis.error && <div className="error" role="alert" data-testid="error">{t('error')}: {analysis.error}</div>}
           {ds && (
             <section className="dataset" data-testid="dataset">
-              <h2>{t('dataset')}: {t('sampleName')}</h2>
+              <h2>{t('dataset')}: {ds.name === 'porto-alegre' ? t('sampleName') : t('customData')}</h2>
               <p>{t('sampleStats', { cells: formatNumber(lang, ds.cells), population: formatNumber(lang, ds.population), facilities: formatNumber(lang, ds.facilityCount), nodes: formatNumber(lang, ds.nodes) })}</p>
               <p className="note">{lang === 'zh' ? ds.notes[0] : ds.notes[1]}</p>
               {ds.islands.islandCount > 0 && <p className="note">{t('networkIslands', { islands: ds.islands.islandCount, nodes: ds.islands.islandNodes })}</p>}
+              <DataPanel lang={lang} isSample={ds.name === 'porto-alegre'} reports={ds.reports} dropped={dropped} onInspect={analysis.inspect}
+                onLoad={async (file, mapping) => { await analysis.loadFile(file, mapping); setEdits(EMPTY_EDITS); setSiting(null); setCatchment(null); setCell(null); }}
+                onReset={async () => { await analysis.resetToSample(); setEdits(EMPTY_EDITS); setSiting(null); }} />
             </section>
           )}
           {ds && <Panel lang={lang} params={params} categories={categories} categoryId={category?.id ?? null} onParams={setParams} onCategory={setCategoryId} />}

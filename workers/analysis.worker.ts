@@ -6,7 +6,7 @@
  */
 import { expose, transfer } from 'comlink';
 import {
-  analyzeSteps, facilityCatchment, withFacilities, type AnalysisResult, type Dataset, type Progress, type Reuse, type ScenarioParams,
+  analyzeSteps, createDataset, facilityCatchment, withFacilities, type AnalysisResult, type Dataset, type Progress, type Reuse, type ScenarioParams,
 } from '../src/core/analysis.ts';
 import { cellsToFeatureCollection } from '../src/core/features.ts';
 import { buildSummary, provenanceOf, summaryToCsv, type Summary, type SummaryMeta } from '../src/core/report.ts';
@@ -17,7 +17,14 @@ import { cellToLngLat } from '../src/core/cells.ts';
 import { capacityCellProperties, capacityResults, capacitySummary } from '../src/core/capacity.ts';
 import { featuresToFlatGeobuf } from '../src/io/flatgeobuf.ts';
 import { loadSample, SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE, SAMPLE_FILES, SAMPLE_NAME } from '../src/io/sample.ts';
-import { datasetLayers, facilitiesToGeoJson, type DatasetInfo } from './layers.ts';
+import { datasetLayers, facilitiesToGeoJson, type DatasetInfo as BaseDatasetInfo } from './layers.ts';
+import { inspectLayer, loadLayer, type LayerInspection, type LayerMapping } from '../src/io/layers.ts';
+import type { LoadReport } from '../src/io/points.ts';
+import { layerWarnings } from '../src/io/checks.ts';
+import type { RegionLayer } from '../src/core/settlement.ts';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+export type DatasetInfo = BaseDatasetInfo & { regionsGeoJson: string | null; reports: LoadReport[] };
 
 export type StageProgress = Progress | { stage: 'loading' | 'building'; done: number; total: number };
 export type ProgressFn = (p: StageProgress) => void;
@@ -38,6 +45,24 @@ export interface RunOutput {
 let base: Dataset | null = null;
 let datasetName = '';
 let inputs: SummaryMeta['inputs'] = [];
+/** What the dataset is built from; a loaded file replaces one part. */
+interface Parts {
+  graph: Dataset['graph']; categories: Dataset['categories']; facilities: Dataset['facilities']; population: Dataset['population'];
+  regions?: FeatureCollection<Polygon | MultiPolygon>; regionLayer?: RegionLayer; notes: string[]; attribution: string;
+}
+let parts: Parts | null = null;
+let sampleParts: Parts | null = null;
+let datasetVersion = 0;
+const reports: LoadReport[] = [];
+
+function rebuild(): DatasetInfo {
+  const p = parts!;
+  base = createDataset(p.graph, p.categories, p.facilities, p.population);
+  datasetVersion++;
+  baselines.clear(); scenario = null; last = null;
+  const info = datasetLayers(base, datasetName, p.notes, p.attribution);
+  return { ...info, regionsGeoJson: p.regions ? JSON.stringify(p.regions) : null, reports: [...reports] };
+}
 const baselines = new Map<string, AnalysisResult>();
 let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
 type RunSummary = Summary & { capacity: ReturnType<typeof capacitySummary> };
@@ -85,11 +110,58 @@ const api = {
       { name: SAMPLE_FILES.network, sha256: await sha256(network) },
       { name: SAMPLE_FILES.hexgrid, sha256: await sha256(csvBytes) },
     ];
-    base = loadSample(network, hexgridCsv);
+    const sample = loadSample(network, hexgridCsv);
     datasetName = SAMPLE_NAME;
-    baselines.clear(); scenario = null; last = null;
+    sampleParts = {
+      graph: sample.graph, categories: sample.categories, facilities: sample.facilities, population: sample.population,
+      notes: [SAMPLE_FACILITY_NOTE.zh, SAMPLE_FACILITY_NOTE.en], attribution: SAMPLE_ATTRIBUTION,
+    };
+    parts = { ...sampleParts };
+    reports.length = 0;
     onProgress?.({ stage: 'building', done: 1, total: 1 });
-    return datasetLayers(base, datasetName, [SAMPLE_FACILITY_NOTE.zh, SAMPLE_FACILITY_NOTE.en], SAMPLE_ATTRIBUTION);
+    return rebuild();
+  },
+
+  /** What a dropped file looks like: its likely role, fields and first rows. */
+  async inspect(file: string, bytes: Uint8Array): Promise<LayerInspection> {
+    return inspectLayer(bytes, file);
+  },
+
+  /** Reads a file in the role the user chose and rebuilds the dataset around it. */
+  async load(file: string, bytes: Uint8Array, mapping: LayerMapping): Promise<DatasetInfo> {
+    if (!parts || !base) throw new Error('no dataset loaded');
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (let i = 0; i < parts.graph.nodeCount; i++) {
+      w = Math.min(w, parts.graph.lngLat[2 * i]); e = Math.max(e, parts.graph.lngLat[2 * i]);
+      s = Math.min(s, parts.graph.lngLat[2 * i + 1]); n = Math.max(n, parts.graph.lngLat[2 * i + 1]);
+    }
+    const loaded = await loadLayer(bytes, file, mapping, [w - 0.02, s - 0.02, e + 0.02, n + 0.02]);
+    const next = { ...parts, notes: parts.notes.filter((x) => x !== SAMPLE_FACILITY_NOTE.zh && x !== SAMPLE_FACILITY_NOTE.en || loaded.role !== 'facilities') };
+    if (loaded.role === 'facilities') {
+      next.facilities = loaded.facilities; next.categories = loaded.categories;
+      loaded.report.warnings.push(...layerWarnings(parts.graph, base.snapIndex, loaded.facilities.lngLat, file, 'GCJ-02/BD-09:'));
+    } else if (loaded.role === 'population') {
+      next.population = loaded.population;
+      if (loaded.population.kind === 'points') loaded.report.warnings.push(...layerWarnings(parts.graph, base.snapIndex, loaded.population.demand.lngLat, file, 'GCJ-02/BD-09:'));
+    } else if (loaded.role === 'network') next.graph = loaded.graph;
+    else { next.regions = loaded.regions; next.regionLayer = loaded.layer; }
+    if (next.attribution === SAMPLE_ATTRIBUTION && loaded.role !== 'network') next.attribution = `${SAMPLE_ATTRIBUTION} · ${file}`;
+    else if (loaded.role === 'network' || loaded.role === 'facilities') next.attribution = [...new Set([...next.attribution.split(' · '), file])].join(' · ');
+    parts = next;
+    datasetName = 'custom';
+    inputs = [...inputs.filter((x) => x.name !== file), { name: file, sha256: await sha256(bytes) }];
+    reports.push(loaded.report);
+    return rebuild();
+  },
+
+  /** Back to the embedded sample. */
+  resetToSample(): DatasetInfo {
+    if (!sampleParts) throw new Error('the sample is not loaded');
+    parts = { ...sampleParts };
+    datasetName = SAMPLE_NAME;
+    reports.length = 0;
+    inputs = inputs.filter((x) => x.name === SAMPLE_FILES.network || x.name === SAMPLE_FILES.hexgrid);
+    return rebuild();
   },
 
   /** Runs a scenario (the baseline when there are no edits); resolves to null when a newer run superseded it. */
@@ -97,7 +169,8 @@ const api = {
     if (!base) throw new Error('no dataset loaded');
     latestRun = Math.max(latestRun, runId);
     const t0 = performance.now();
-    const paramsKey = JSON.stringify(params);
+    if (parts?.regionLayer) params = { ...params, regions: parts.regionLayer };
+    const paramsKey = `${datasetVersion}:${JSON.stringify(params)}`;
     let baseline = baselines.get(paramsKey);
     if (!baseline) {
       const r = await drive(analyzeSteps(base, params), runId, onProgress);

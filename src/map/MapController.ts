@@ -92,6 +92,11 @@ export class MapController {
     if (previous) setTimeout(() => URL.revokeObjectURL(previous), 10_000);
   }
 
+  /** Region boundaries (communities, districts), or none. */
+  setRegions(geojsonText: string | null) {
+    return this.once('regions', geojsonText, (t) => this.setSourceText(SOURCES.regions, t ?? '{"type":"FeatureCollection","features":[]}'));
+  }
+
   setNetwork(geojsonText: string) { return this.once('network', geojsonText, (t) => this.setSourceText(SOURCES.network, t)); }
 
   setFacilities(geojsonText: string, categories: { id: string; color: string }[]) {

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { MapController, type EditMode, type MapCallbacks } from './MapController.ts';
 import { categoryColor } from './legend.ts';
-import type { DatasetInfo } from '../../workers/layers.ts';
+import type { DatasetInfo } from '../../workers/analysis.worker.ts';
 
 export interface MapViewProps extends MapCallbacks {
   dataset: DatasetInfo | null;
@@ -45,12 +45,16 @@ export function MapView(props: MapViewProps) {
   }, []);
 
   const { dataset, cellsGeoJson, categoryId, basemap, catchment, selectedCell, initialView, facilitiesGeoJson, editMode, sites, difference } = props;
+  const datasets = useRef(0);
   useEffect(() => {
     const c = controller.current;
     if (!c || !dataset) return;
     c.setNetwork(dataset.networkGeoJson);
+    c.setRegions(dataset.regionsGeoJson);
     c.setAttribution(dataset.attribution);
-    if (!initialView) c.fitBounds(dataset.bbox);
+    // The saved view wins for the first dataset; a newly loaded one is shown whole.
+    if (!initialView || datasets.current > 0) c.fitBounds(dataset.bbox);
+    datasets.current++;
   }, [dataset, initialView]);
   useEffect(() => {
     if (!dataset) return;

@@ -6,11 +6,11 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { CATCHMENT_COLOR, GAP_COLOR, MINUTE_STOPS, NO_PATH_COLOR } from './legend.ts';
 
 export const BACKGROUND_COLOR = '#eef0f3';
-export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facilities', sites: 'sites', drag: 'drag', osm: 'osm' } as const;
+export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facilities', sites: 'sites', drag: 'drag', regions: 'regions', osm: 'osm' } as const;
 export const LAYERS = {
   background: 'background', osm: 'osm', network: 'network', networkIslands: 'network-islands', cellsFill: 'cells-fill',
   cellsLine: 'cells-line', gaps: 'gaps', catchment: 'catchment', selected: 'selected', facilities: 'facilities',
-  sites: 'sites', drag: 'drag',
+  sites: 'sites', drag: 'drag', regions: 'regions',
 } as const;
 
 export const SITE_COLOR = '#7b3294';
@@ -31,6 +31,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCES.facilities]: { ...empty },
       [SOURCES.sites]: { ...empty },
       [SOURCES.drag]: { ...empty },
+      [SOURCES.regions]: { ...empty },
     },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
@@ -48,6 +49,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYERS.gaps, type: 'line', source: SOURCES.cells, filter: NOTHING,
         paint: { 'line-color': GAP_COLOR, 'line-width': 1.5 },
       },
+      { id: LAYERS.regions, type: 'line', source: SOURCES.regions, paint: { 'line-color': '#35978f', 'line-width': 2, 'line-dasharray': [3, 2] } },
       { id: LAYERS.catchment, type: 'line', source: SOURCES.cells, filter: NOTHING, paint: { 'line-color': CATCHMENT_COLOR, 'line-width': 3 } },
       { id: LAYERS.selected, type: 'line', source: SOURCES.cells, filter: NOTHING, paint: { 'line-color': '#111111', 'line-width': 3.5 } },
       {

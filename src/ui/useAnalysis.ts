@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { AnalysisApi, RunOutput, StageProgress } from '../../workers/analysis.worker.ts';
-import type { DatasetInfo } from '../../workers/layers.ts';
+import type { DatasetInfo } from '../../workers/analysis.worker.ts';
+import type { LayerMapping } from '../io/layers.ts';
 import type { AppParams } from './persist.ts';
 import type { ScenarioEdits } from '../core/scenario.ts';
 import type { SitingObjective, SitingResult } from '../core/siting.ts';
@@ -46,7 +47,7 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     return () => { alive = false; worker.terminate(); api.current = null; };
   }, []);
 
-  const datasetReady = state.dataset !== null;
+  const datasetReady = state.dataset;
   const paramsKey = JSON.stringify(params), editsKey = JSON.stringify(edits);
   useEffect(() => {
     if (!datasetReady || !api.current) return;
@@ -58,6 +59,22 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     }).catch((e: Error) => { if (id === runId.current) setState((s) => ({ ...s, error: e.message, running: false })); });
   }, [datasetReady, paramsKey, editsKey]);
 
+  const inspect = useCallback(async (file: File) => api.current!.inspect(file.name, new Uint8Array(await file.arrayBuffer())), []);
+  const loadFile = useCallback(async (file: File, mapping: LayerMapping) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    setState((s) => ({ ...s, running: true, error: null, progress: { stage: 'loading', done: 0, total: 1 } }));
+    try {
+      const dataset = await api.current!.load(file.name, transfer(bytes, [bytes.buffer]), mapping);
+      setState((s) => ({ ...s, dataset, output: null }));
+    } catch (e) {
+      setState((s) => ({ ...s, running: false, error: (e as Error).message }));
+      throw e;
+    }
+  }, []);
+  const resetToSample = useCallback(async () => {
+    const dataset = await api.current!.resetToSample();
+    setState((s) => ({ ...s, dataset, output: null }));
+  }, []);
   const catchment = useCallback((facility: number) => api.current?.catchment(facility) ?? Promise.resolve([]), []);
   const proposeSites = useCallback((categoryId: string, k: number, objective: SitingObjective): Promise<SitingResult> =>
     api.current!.proposeSites(categoryId, k, objective), []);
@@ -69,5 +86,5 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     csv: () => api.current!.exportSummaryCsv(),
     summary: () => api.current!.exportSummaryJson(),
   };
-  return { ...state, catchment, proposeSites, exports };
+  return { ...state, catchment, proposeSites, exports, inspect, loadFile, resetToSample };
 }
