@@ -139,10 +139,14 @@ const api = {
     const next = { ...parts, notes: parts.notes.filter((x) => x !== SAMPLE_FACILITY_NOTE.zh && x !== SAMPLE_FACILITY_NOTE.en || loaded.role !== 'facilities') };
     if (loaded.role === 'facilities') {
       next.facilities = loaded.facilities; next.categories = loaded.categories;
-      loaded.report.warnings.push(...layerWarnings(parts.graph, base.snapIndex, loaded.facilities.lngLat, file, 'GCJ-02/BD-09:'));
+      const check = layerWarnings(parts.graph, base.snapIndex, loaded.facilities.lngLat, file, (c) => `reload it as ${c === 'gcj02' ? 'GCJ-02' : 'BD-09'}`);
+      loaded.report.warnings.push(...check.warnings); loaded.report.suggestedCrs = check.suggestedCrs;
     } else if (loaded.role === 'population') {
       next.population = loaded.population;
-      if (loaded.population.kind === 'points') loaded.report.warnings.push(...layerWarnings(parts.graph, base.snapIndex, loaded.population.demand.lngLat, file, 'GCJ-02/BD-09:'));
+      if (loaded.population.kind === 'points') {
+        const check = layerWarnings(parts.graph, base.snapIndex, loaded.population.demand.lngLat, file, (c) => `reload it as ${c === 'gcj02' ? 'GCJ-02' : 'BD-09'}`);
+        loaded.report.warnings.push(...check.warnings); loaded.report.suggestedCrs = check.suggestedCrs;
+      }
     } else if (loaded.role === 'network') next.graph = loaded.graph;
     else { next.regions = loaded.regions; next.regionLayer = loaded.layer; }
     if (next.attribution === SAMPLE_ATTRIBUTION && loaded.role !== 'network') next.attribution = `${SAMPLE_ATTRIBUTION} · ${file}`;

@@ -12,12 +12,13 @@ import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
 import { PERSONS_PER_HOUSEHOLD, PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
 import { csvToLines, geojsonToLines, InputError, readOsmPbf, readOsmXml } from '../io/network.ts';
 import { countsToFacilities, readH3Table } from '../io/h3table.ts';
-import { pointsToDemand, pointsToFacilities, readPointLayer, type LoadReport, type PointLayer } from '../io/points.ts';
+import { osmToFacilities, pointsToDemand, pointsToFacilities, readPointLayer, type LoadReport, type PointLayer } from '../io/points.ts';
 import { decodeText, encodingOfLabel, type TextEncodingName } from '../io/encoding.ts';
 import { parseCrs, toWgs84, type CrsChoice } from '../io/crs.ts';
 import { mapCoordinates, readShapefileZip } from '../io/shapefile.ts';
 import { rasterToCells } from '../io/raster.ts';
 import { layerWarnings } from '../io/checks.ts';
+import { polygonPopulation } from '../io/layers.ts';
 import { flatGeobufToFeatures } from '../io/flatgeobuf.ts';
 import { SAMPLE_FILES } from '../io/sample.ts';
 
@@ -29,7 +30,8 @@ export const INPUT_HELP = `Inputs
                           shapefile (.zip), .lcg (prepared graph), or .csv edge list (source,target,length_m) with --nodes
   --nodes FILE            node table (id,lng,lat) for a .csv edge list
   --facilities FILE       facilities: points (.csv/.tsv with lng/lat, 经度/纬度, WKT or H3 columns, .geojson,
-                          .fgb, zipped shapefile), or an H3 table with one count column per category
+                          .fgb, zipped shapefile), an OSM extract (.osm/.pbf: amenity, shop … tags and names),
+                          or an H3 table with one count column per category
   --category-field NAME   the facility category field: catalogue ids or values/names matched by pattern
                           (社区卫生服务站 → health_station, 幼儿园 → kindergarten …); without it, names are matched
   --categories A,B        the count columns of an H3 facility table (default: the sample's schools,healthcare)
@@ -37,7 +39,8 @@ export const INPUT_HELP = `Inputs
   --capacity-field NAME   facility capacity (floor area m², places or beds) for the E2SFCA capacity check
   --persons-per-household X  to turn per-100-household norms into per-person ones (default 2.62, 2020 census)
   --population FILE       population: an H3 table (id or h3, population columns), a GeoTIFF raster
-                          (e.g. WorldPop; summed into cells), or points (any point format) with a population field
+                          (e.g. WorldPop; summed into cells), points (any point format) or polygons (spread by
+                          area, e.g. residential communities 小区) with a population field
   --population-field NAME the population field (default: population)
   --households-field NAME population from households × persons per household instead
   --regions FILE          optional GeoJSON polygons (communities, districts): capacity is checked per
@@ -149,6 +152,13 @@ async function loadFacilities(args: InputArgs, inputs: Inputs, sampleTable: () =
     const table = readH3Table(bytes.toString('utf8'), name, categories.map((c) => c.id));
     return { facilities: countsToFacilities(table, categories), categories };
   }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.pbf' || ext === '.osm') {
+    const osm = ext === '.pbf' ? readOsmPbf(new Uint8Array(bytes), name, true) : readOsmXml(bytes.toString('utf8'), name, true);
+    const { facilities, categories, report } = osmToFacilities(osm.facilities, name);
+    inputs.reports.push(report);
+    return { facilities, categories };
+  }
   const layer = await readPoints(file, bytes, crsOf(args, 'facilities-crs'), encodingOf(args));
   const { facilities, categories, report } = pointsToFacilities(layer, args['category-field'], name, args['name-field'], args['capacity-field']);
   inputs.reports.push(report);
@@ -179,9 +189,16 @@ async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () =
     const table = readH3Table(decodeText(new Uint8Array(bytes)).text, name, [field]);
     return { kind: 'h3', cells: table.cells, population: table.columns[field] };
   }
+  const households = args['households-field'];
+  if (['.geojson', '.json', '.fgb', '.zip'].includes(ext)) {
+    const fc = await readFeatures(file, bytes, crsOf(args, 'population-crs'), encodingOf(args));
+    if (fc.features.some((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')) {
+      const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
+      return { kind: 'points', demand: polygonPopulation(fc, households ?? field, name, households ? pph : 1) };
+    }
+  }
   const layer = await readPoints(file, bytes, crsOf(args, 'population-crs'), encodingOf(args));
   inputs.reports.push(layer.report);
-  const households = args['households-field'];
   if (households) {
     const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
     return { kind: 'points', demand: pointsToDemand(layer, households, name, pph) };
@@ -250,9 +267,11 @@ export async function loadDataset(args: InputArgs): Promise<{
   const ds = createDataset(graph, categories, facilities, population);
   // Check the user's layers against the network: far away, or offset like GCJ-02/BD-09.
   for (const report of inputs.reports) {
-    if (report.file === (args.facilities && basename(args.facilities))) report.warnings.push(...layerWarnings(graph, ds.snapIndex, facilities.lngLat, report.file, '--facilities-crs'));
+    if (report.file === (args.facilities && basename(args.facilities))) {
+      report.warnings.push(...layerWarnings(graph, ds.snapIndex, facilities.lngLat, report.file, (c) => `add --facilities-crs ${c}`).warnings);
+    }
     if (report.file === (args.population && basename(args.population)) && population.kind === 'points') {
-      report.warnings.push(...layerWarnings(graph, ds.snapIndex, population.demand.lngLat, report.file, '--population-crs'));
+      report.warnings.push(...layerWarnings(graph, ds.snapIndex, population.demand.lngLat, report.file, (c) => `add --population-crs ${c}`).warnings);
     }
   }
   return { ds, params, inputs, usesSample: !args.facilities, regions };

@@ -2,7 +2,7 @@
  * The only module that calls h3-js. Everything here speaks GeoJSON order: [lng, lat].
  */
 import {
-  cellArea, cellToBoundary, getHexagonEdgeLengthAvg, cellToChildren, cellToLatLng, cellToParent, getResolution, isValidCell,
+  cellArea, cellToBoundary, getHexagonEdgeLengthAvg, polygonToCells, cellToChildren, cellToLatLng, cellToParent, getResolution, isValidCell,
   latLngToCell, UNITS,
 } from 'h3-js';
 
@@ -49,4 +49,9 @@ export function cellAreaKm2(cell: string): number {
 /** The average edge length of cells of a resolution, metres. */
 export function cellEdgeM(res: number): number {
   return getHexagonEdgeLengthAvg(res, UNITS.m);
+}
+
+/** Cells of resolution `res` whose centres lie in a GeoJSON polygon (rings of [lng, lat]). */
+export function polygonToCellIds(rings: number[][][], res: number): string[] {
+  return polygonToCells(rings, res, true);
 }

@@ -1,4 +1,4 @@
-import { cellAreaKm2, cellResolution, cellToChildCells, cellToLngLat, cellToParentCell, lngLatToCell } from './cells.ts';
+import { cellAreaKm2, cellResolution, cellToChildCells, cellToLngLat, cellToParentCell, lngLatToCell, polygonToCellIds } from './cells.ts';
 
 /**
  * Demand: where people are, as weighted points. A cell is never judged by its centroid
@@ -85,4 +85,26 @@ export function demandToCells(demand: Demand, res: number, extraCells: string[] 
 /** Whether two cell tables describe the same cells in the same order. */
 export function sameCells(a: CellTable, b: CellTable): boolean {
   return a === b || (a.res === b.res && a.ids.length === b.ids.length && a.ids.every((id, i) => id === b.ids[i]));
+}
+
+/**
+ * Population of polygons (e.g. residential communities with their head count), spread evenly by
+ * area: over the centres of the resolution-`sampleRes` cells inside each polygon (about 25 m
+ * apart at 11), or its first vertex's cell when it is smaller than one. Exactly conserved.
+ */
+export function polygonsToDemand(polygons: { rings: number[][][][]; population: number }[], sampleRes = 11): Demand {
+  const lngLat: number[] = [], weights: number[] = [], sampleCell: string[] = [];
+  for (const { rings, population } of polygons) {
+    if (!(population > 0)) continue;
+    const cells = [...new Set(rings.flatMap((poly) => polygonToCellIds(poly, sampleRes)))];
+    if (!cells.length) {
+      const [x, y] = rings[0][0][0];
+      cells.push(lngLatToCell(x, y, sampleRes));
+    }
+    for (const c of cells) {
+      const [lng, lat] = cellToLngLat(c);
+      lngLat.push(lng, lat); weights.push(population / cells.length); sampleCell.push(c);
+    }
+  }
+  return { lngLat: Float64Array.from(lngLat), population: Float64Array.from(weights), sampleCell };
 }

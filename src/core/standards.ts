@@ -260,3 +260,41 @@ export function categoryFromText(text: string): Category | null {
   const hit = NAME_PATTERNS.find((p) => p.pattern.test(t));
   return hit ? URBAN_CATALOGUE.find((c) => c.id === hit.categoryId) ?? null : null;
 }
+
+/**
+ * OpenStreetMap tags that mark a facility of a catalogue category (standards.md §3.1; tags to be
+ * confirmed on taginfo, e.g. social_facility=day_care). Checked in order; a name that matches
+ * NAME_PATTERNS wins over the tags (Chinese OSM is thin on detailed tags).
+ */
+export const OSM_TAG_RULES: { categoryId: string; match: (t: Record<string, string | undefined>) => boolean }[] = [
+  { categoryId: 'elderly_daycare', match: (t) => t.amenity === 'social_facility' && t['social_facility:for'] === 'senior' && t.social_facility === 'day_care' },
+  { categoryId: 'elderly_care_home', match: (t) => t.amenity === 'social_facility' && (t.social_facility === 'nursing_home' || t.social_facility === 'assisted_living') },
+  { categoryId: 'children_home', match: (t) => t.amenity === 'social_facility' && t['social_facility:for'] === 'child' },
+  { categoryId: 'health_center', match: (t) => t.amenity === 'clinic' || t.amenity === 'hospital' || t.healthcare === 'clinic' || t.healthcare === 'hospital' },
+  { categoryId: 'health_station', match: (t) => t.amenity === 'doctors' || t.healthcare === 'doctor' },
+  { categoryId: 'pharmacy', match: (t) => t.amenity === 'pharmacy' || t.healthcare === 'pharmacy' },
+  { categoryId: 'nursery', match: (t) => t.amenity === 'childcare' },
+  { categoryId: 'kindergarten', match: (t) => t.amenity === 'kindergarten' },
+  { categoryId: 'junior_school', match: (t) => t.amenity === 'school' && t['isced:level'] === '2' },
+  { categoryId: 'primary_school', match: (t) => t.amenity === 'school' },
+  { categoryId: 'culture_room', match: (t) => t.amenity === 'community_centre' || t.amenity === 'library' || t.amenity === 'arts_centre' },
+  { categoryId: 'fitness_outdoor', match: (t) => t.leisure === 'fitness_station' || t.leisure === 'playground' },
+  { categoryId: 'fresh_market', match: (t) => t.amenity === 'marketplace' || t.shop === 'greengrocer' },
+  { categoryId: 'supermarket_mall', match: (t) => t.shop === 'supermarket' || t.shop === 'department_store' || t.shop === 'mall' },
+  { categoryId: 'convenience', match: (t) => t.shop === 'convenience' },
+  { categoryId: 'post_parcel', match: (t) => t.amenity === 'post_office' || t.amenity === 'parcel_locker' },
+  { categoryId: 'bus_stop', match: (t) => t.highway === 'bus_stop' || t.public_transport === 'platform' },
+];
+
+/** The catalogue category of an OSM feature: by its name's pattern first, then by its tags; null when none. */
+export function categoryFromOsmTags(tags: Record<string, string | undefined>): Category | null {
+  const byName = tags.name ? categoryFromText(tags.name) : null;
+  if (byName) return byName;
+  const rule = OSM_TAG_RULES.find((r) => r.match(tags));
+  return rule ? [...URBAN_CATALOGUE, ...EXTRA_CATALOGUE].find((c) => c.id === rule.categoryId) ?? null : null;
+}
+
+/** Catalogue entries only reachable from OSM tags (not in the urban list above). */
+const EXTRA_CATALOGUE: Category[] = [
+  { id: 'children_home', nameZh: '儿童之家', nameEn: "Children's centre", tier: 5, verified: false, source: 'standards.md §3.1: 5-minute tier (per community) [M]' },
+];

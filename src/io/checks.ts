@@ -28,10 +28,14 @@ export function offsetCheck(index: SnapIndex, lngLat: Float64Array): { asGiven: 
   return { asGiven: pick((x, y) => [x, y]), asGcj02: pick(toWgs84('gcj02')), asBd09: pick(toWgs84('bd09')) };
 }
 
-/** Warnings for a point layer: far from the network, or offset like GCJ-02/BD-09 (with the fix). */
-export function layerWarnings(graph: Graph, index: SnapIndex, lngLat: Float64Array, layerName: string, crsOption: string): string[] {
-  if (!lngLat.length) return [];
+/**
+ * Warnings for a point layer: far from the network, or offset like GCJ-02/BD-09. `fix` names how
+ * to apply the suggested coordinate system (a CLI option, or the app's reload button).
+ */
+export function layerWarnings(graph: Graph, index: SnapIndex, lngLat: Float64Array, layerName: string, fix: (crs: 'gcj02' | 'bd09') => string): { warnings: string[]; suggestedCrs?: 'gcj02' | 'bd09' } {
+  if (!lngLat.length) return { warnings: [] };
   const out: string[] = [];
+  let suggestedCrs: 'gcj02' | 'bd09' | undefined;
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (let i = 0; i < graph.nodeCount; i++) {
     w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
@@ -47,9 +51,10 @@ export function layerWarnings(graph: Graph, index: SnapIndex, lngLat: Float64Arr
   const fmt = (m: number) => (Number.isFinite(m) ? `${Math.round(m)} m` : 'over 2 km');
   for (const [crs, label, m] of [['gcj02', 'GCJ-02 (Gaode/Tencent)', check.asGcj02], ['bd09', 'BD-09 (Baidu)', check.asBd09]] as const) {
     if (check.asGiven > 40 && m < check.asGiven * 0.6) {
-      out.push(`${layerName} looks like ${label} coordinates: the median distance to the network is ${fmt(check.asGiven)} as WGS-84 but ${fmt(m)} converted from ${label}; add ${crsOption} ${crs}`);
+      out.push(`${layerName} looks like ${label} coordinates: the median distance to the network is ${fmt(check.asGiven)} as WGS-84 but ${fmt(m)} converted from ${label}; ${fix(crs)}`);
+      suggestedCrs = crs;
       break;
     }
   }
-  return out;
+  return { warnings: out, suggestedCrs };
 }

@@ -7,13 +7,14 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildGraph, type Graph } from '../core/graph.ts';
 import type { FacilityTable, PopulationInput } from '../core/analysis.ts';
 import type { RegionLayer } from '../core/settlement.ts';
-import type { Category, Settlement } from '../core/standards.ts';
+import { PERSONS_PER_HOUSEHOLD, type Category, type Settlement } from '../core/standards.ts';
+import { polygonsToDemand } from '../core/population.ts';
 import { decodeText, type TextEncodingName } from './encoding.ts';
 import { describeCrs, parseCrs, toWgs84, type CrsChoice } from './crs.ts';
 import { geojsonToLines, InputError, readOsmPbf, readOsmXml } from './network.ts';
 import { mapCoordinates, readShapefileZip } from './shapefile.ts';
 import { flatGeobufToFeatures } from './flatgeobuf.ts';
-import { pointsToDemand, pointsToFacilities, readPointLayer, type LoadReport } from './points.ts';
+import { osmToFacilities, pointsToDemand, pointsToFacilities, readPointLayer, type LoadReport } from './points.ts';
 import { readH3Table } from './h3table.ts';
 import { rasterToCells } from './raster.ts';
 
@@ -107,6 +108,20 @@ export type LoadedLayer =
   | { role: 'network'; graph: Graph; report: LoadReport }
   | { role: 'regions'; regions: FeatureCollection<Polygon | MultiPolygon>; layer?: RegionLayer; report: LoadReport };
 
+/** Polygons with a population (or households) field, spread evenly over their area. */
+export function polygonPopulation(fc: FeatureCollection, field: string, file: string, multiplier = 1) {
+  const polygons: { rings: number[][][][]; population: number }[] = [];
+  fc.features.forEach((f, i) => {
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
+    const raw = f.properties?.[field];
+    const v = raw === '' || raw === undefined || raw === null ? 0 : Number(raw);
+    if (!(v >= 0 && Number.isFinite(v))) throw new InputError(`${file}: field '${field}' is not a non-negative number at feature ${i} ('${String(raw)}')`);
+    polygons.push({ rings: g.type === 'Polygon' ? [g.coordinates] : g.coordinates, population: v * multiplier });
+  });
+  return polygonsToDemand(polygons);
+}
+
 /** Reads a file in the role the user chose. */
 export async function loadLayer(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [number, number, number, number]): Promise<LoadedLayer> {
   const crs = parseCrs(m.crs || 'wgs84');
@@ -146,9 +161,23 @@ export async function loadLayer(bytes: Uint8Array, file: string, m: LayerMapping
         return { role: 'population', population: { kind: 'h3', cells: t.cells, population: t.columns[field] }, report: baseReport('H3 table', t.rows, t.rows) };
       }
     }
+    if (e === '.geojson' || e === '.json' || e === '.fgb' || e === '.zip') {
+      const fc = await featuresOf(bytes, file, crs, m.encoding);
+      if (fc.features.some((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')) {
+        const demand = polygonPopulation(fc, m.householdsField ?? field, file, m.householdsField ? m.personsPerHousehold ?? PERSONS_PER_HOUSEHOLD : 1);
+        const used = fc.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon').length;
+        const report = baseReport('population polygons (spread by area)', fc.features.length, used);
+        if (used < fc.features.length) report.skipped.push({ reason: 'not a polygon', count: fc.features.length - used, examples: [] });
+        return { role: 'population', population: { kind: 'points', demand }, report };
+      }
+    }
     const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding });
     const demand = m.householdsField ? pointsToDemand(layer, m.householdsField, file, m.personsPerHousehold) : pointsToDemand(layer, field, file);
     return { role: 'population', population: { kind: 'points', demand }, report: layer.report };
+  }
+  if (e === '.pbf' || e === '.osm') {
+    const osm = e === '.pbf' ? readOsmPbf(bytes, file, true) : readOsmXml(decodeText(bytes).text, file, true);
+    return { role: 'facilities', ...osmToFacilities(osm.facilities, file) };
   }
   const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding });
   const { facilities, categories, report } = pointsToFacilities(layer, m.categoryField, file, m.nameField, m.capacityField);

@@ -95,3 +95,24 @@ describe('csvToLines', () => {
     expect(() => csvToLines('source,target,length_m\na,b,-4\n', nodes, 'e.csv')).toThrow("e.csv: row 2 has length_m='-4'");
   });
 });
+
+describe('facilities from an OSM extract', () => {
+  it('takes tagged nodes and ways by the catalogue names and tags', async () => {
+    const { osmToFacilities } = await import('./points.ts');
+    const xml = `<osm>
+      <node id="1" lat="30.50" lon="114.40"><tag k="amenity" v="kindergarten"/><tag k="name" v="光谷幼儿园"/></node>
+      <node id="2" lat="30.51" lon="114.41"><tag k="amenity" v="clinic"/><tag k="name" v="关山社区卫生服务站"/></node>
+      <node id="3" lat="30.52" lon="114.42"><tag k="amenity" v="bench"/></node>
+      <node id="4" lat="30.50" lon="114.43"/><node id="5" lat="30.51" lon="114.43"/><node id="6" lat="30.51" lon="114.44"/>
+      <way id="9"><nd ref="4"/><nd ref="5"/><nd ref="6"/><nd ref="4"/><tag k="amenity" v="school"/></way>
+    </osm>`;
+    const osm = readOsmXml(xml, 'pois.osm', true);
+    expect(osm.facilities).toHaveLength(4);
+    const { facilities, categories, report } = osmToFacilities(osm.facilities, 'pois.osm');
+    // The clinic's name says 卫生服务站, which wins over amenity=clinic (a health centre by tag alone).
+    expect(categories.map((c) => c.id)).toEqual(['kindergarten', 'health_station', 'primary_school']);
+    expect(facilities.name[0]).toBe('光谷幼儿园');
+    expect(report.skipped).toEqual([{ reason: 'no catalogue category for its tags', count: 1, examples: [2] }]);
+    expect(facilities.lngLat[4]).toBeCloseTo((114.43 * 3 + 114.44) / 4, 9); // the school way at the mean of its nodes
+  });
+});

