@@ -92,6 +92,8 @@ export interface Category extends Source {
   nameZh: string;
   nameEn: string;
   tier: Tier;
+  /** The standard catalogue category this one is judged as, when its id is not one (e.g. the sample's schools). */
+  standardId?: string;
 }
 
 /**
@@ -100,12 +102,12 @@ export interface Category extends Source {
  */
 export const SAMPLE_CATEGORIES: Category[] = [
   {
-    id: 'schools', nameZh: '学校', nameEn: 'Schools', tier: 10,
+    id: 'schools', nameZh: '学校', nameEn: 'Schools', tier: 10, standardId: 'primary_school',
     source: 'Assumption: judged as 小学 (primary school, 10-min tier, ≤500 m) of GB 50180-2018 Appendix B [M]; the sample counts all schools (IPEA aopdata).',
     verified: false,
   },
   {
-    id: 'healthcare', nameZh: '医疗卫生', nameEn: 'Healthcare', tier: 15,
+    id: 'healthcare', nameZh: '医疗卫生', nameEn: 'Healthcare', tier: 15, standardId: 'health_center',
     source: 'Assumption: judged as 社区卫生服务中心 (community health centre, 15-min tier, ≤1000 m) of GB 50180-2018 Appendix B [M]; the sample counts all public health facilities (IPEA aopdata).',
     verified: false,
   },
