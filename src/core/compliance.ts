@@ -36,6 +36,8 @@ export interface ComplianceReport {
   notEvaluated: { ruleId: string; why: string }[];
   unverified: string[];
   summary: { rules: number; evaluated: number; passed: number; failed: number };
+  /** Cells where some coverage rule's share is below its target (for maps). */
+  cellsFailing: string[];
 }
 
 export interface RegionLayers {
@@ -49,6 +51,7 @@ export interface RegionLayers {
 
 export function complianceReport(ds: Dataset, result: AnalysisResult, rs: RuleSet, regions: RegionLayers = { nameField: 'name' }, personsPerHousehold = PERSONS_PER_HOUSEHOLD): ComplianceReport {
   const rows: ComplianceRow[] = [];
+  const failing = new Set<string>();
   const notEvaluated: { ruleId: string; why: string }[] = [];
   const categoryIndex = (ruleCategory: string) => ds.categories.findIndex((c) => c.id === ruleCategory || c.standardId === ruleCategory);
   const { cells, settlement } = result;
@@ -90,6 +93,7 @@ export function complianceReport(ds: Dataset, result: AnalysisResult, rs: RuleSe
     }
     const unit = rule.meters !== undefined ? `share of people within ${rule.meters} m` : `share of people within ${rule.minutes} min`;
     const base = { ruleId: rule.id, kind: 'coverage' as const, categoryId: rule.categoryId, target: rule.targetShare, unit, verified: rule.verified, source: rule.source };
+    for (let c = 0; c < cells.ids.length; c++) if (pop[c] > 0 && covered[c] / pop[c] < rule.targetShare - 1e-9) failing.add(cells.ids[c]);
     const total = pop.reduce((a, b) => a + b, 0), totalCovered = covered.reduce((a, b) => a + b, 0);
     row({ ...base, scope: 'area', level: 'area', measured: total > 0 ? totalCovered / total : null, populationAffected: total - totalCovered });
     for (const L of layers) {
@@ -150,7 +154,7 @@ export function complianceReport(ds: Dataset, result: AnalysisResult, rs: RuleSe
   const areaRows = rows.filter((r) => r.level === 'area');
   return {
     ruleSet: { id: rs.id, version: rs.version, nameZh: rs.nameZh, nameEn: rs.nameEn, document: rs.document, date: rs.date },
-    rows, notEvaluated, unverified: unverifiedValues(rs),
+    rows, notEvaluated, unverified: unverifiedValues(rs), cellsFailing: [...failing],
     summary: {
       rules: rs.coverage.length + rs.presence.length + rs.capacity.length, evaluated: areaRows.length,
       passed: areaRows.filter((r) => r.pass === true).length, failed: areaRows.filter((r) => r.pass === false).length,
