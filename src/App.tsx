@@ -16,6 +16,7 @@ import { ProgressBar } from './ui/ProgressBar.tsx';
 import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
 import { SitingPanel } from './ui/SitingPanel.tsx';
 import { DataPanel } from './ui/DataPanel.tsx';
+import { ReportPanel } from './ui/ReportPanel.tsx';
 import { EMPTY_EDITS } from './core/scenario.ts';
 import type { EditMode } from './map/MapController.ts';
 import type { ScenarioEdits } from './core/scenario.ts';
@@ -154,6 +155,11 @@ export function App() {
           {analysis.output && category && (
             <SitingPanel lang={lang} categoryName={categoryName} busy={analysis.running} result={siting?.categoryId === category.id ? siting : null}
               onSuggest={suggest} onAccept={acceptSites} onExport={async () => siting && download('sites.geojson', await analysis.exports.sites(siting), 'application/geo+json')} />
+          )}
+          {analysis.output && (
+            <ReportPanel lang={lang} api={analysis.reports} download={download}
+              mapImage={async () => (map.current && legend ? map.current.toDataUrl(legend, `${t('appTitle')} · ${legend.title}`, analysis.dataset?.attribution ?? '') : undefined)}
+              onFailingRegions={(names) => map.current?.setFailingRegions(names)} />
           )}
           {analysis.output && <GapList lang={lang} output={analysis.output} categoryId={category?.id ?? null} onPick={(h3, center) => { map.current?.flyTo(center, 15); setCell(null); map.current?.setSelectedCell(h3); }} />}
           <p className="note">{t('unverifiedNote')}</p>

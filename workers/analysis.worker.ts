@@ -14,6 +14,10 @@ import { addedSince, applyEdits, changedCategories, compareResults, EMPTY_EDITS,
 import { proposeSites, type SitingObjective, type SitingResult } from '../src/core/siting.ts';
 import { sitesToFeatureCollection } from '../src/core/siting-features.ts';
 import { cellToLngLat } from '../src/core/cells.ts';
+import { complianceReport, complianceToCsv, type ComplianceReport } from '../src/core/compliance.ts';
+import { complianceSvg, complianceToHtml } from '../src/core/compliance-html.ts';
+import { parseRuleSet, type RuleSet } from '../src/core/rules.ts';
+import { RULE_SETS } from '../src/core/rulesets.ts';
 import { capacityCellProperties, capacityResults, capacitySummary } from '../src/core/capacity.ts';
 import { featuresToFlatGeobuf } from '../src/io/flatgeobuf.ts';
 import { loadSample, SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE, SAMPLE_FILES, SAMPLE_NAME } from '../src/io/sample.ts';
@@ -259,6 +263,36 @@ const api = {
     const changed = cells.features.filter((f) => Object.keys(last!.deltas).some((k) => Math.abs(Number(f.properties[k])) > 1e-6))
       .map((f) => ({ ...f, properties: { layer: 'difference', ...f.properties } }));
     return JSON.stringify({ type: 'FeatureCollection', features: [...edited, ...changed], lifecircle: { ...provenance(last.meta), scenario: last.edits } }) + '\n';
+  },
+
+  /** The shipped rule sets (for the report view). */
+  ruleSets(): RuleSet[] {
+    return RULE_SETS;
+  },
+
+  /** Checks a rule set (a user's JSON); throws with every problem and where it is. */
+  checkRuleSet(json: string, name: string): RuleSet {
+    let parsed: unknown;
+    try { parsed = JSON.parse(json); } catch (e) { throw new Error(`${name}: not valid JSON (${(e as Error).message})`, { cause: e }); }
+    return parseRuleSet(parsed, name);
+  },
+
+  /** The compliance report of the current analysis against a rule set: rows, CSV and printable HTML (with the map image given). */
+  report(rules: RuleSet, mapImage?: string): { report: Omit<ComplianceReport, 'cellsFailing'>; failingRegions: string[]; csv: string; html: string } {
+    if (!last || !parts) throw new Error('no analysis to report on yet');
+    const rs = parseRuleSet(rules, rules.id);
+    const report = complianceReport(last.ds, last.result, rs, {
+      community: parts.regions, nameField: 'name', settlementField: parts.regionLayer?.field, valueToSettlement: parts.regionLayer?.valueToSettlement,
+    });
+    const { regions: _r, ...parameters } = last.result.params;
+    const html = complianceToHtml(report, {
+      title: `LifeCircle 生活圈 · ${rs.nameZh}`, generatedAt: new Date().toISOString(), version: __APP_VERSION__, command: last.meta.command,
+      parameters, inputs, attribution: parts.attribution, notes: parts.notes, imageMap: mapImage,
+      svgMap: mapImage ? undefined : complianceSvg(last.result.cells.ids, new Set(report.cellsFailing), parts.regions),
+    });
+    const { cellsFailing: _c, ...plain } = report;
+    const failingRegions = [...new Set(report.rows.filter((r) => r.level !== 'area' && r.pass === false).map((r) => r.scope))];
+    return { report: plain, failingRegions, csv: complianceToCsv(report), html };
   },
 
   /** Proposed sites as GeoJSON points with their gains. */

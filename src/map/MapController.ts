@@ -97,6 +97,11 @@ export class MapController {
     return this.once('regions', geojsonText, (t) => this.setSourceText(SOURCES.regions, t ?? '{"type":"FeatureCollection","features":[]}'));
   }
 
+  /** Regions failing a rule, filled red (by their name). */
+  setFailingRegions(names: string[]) {
+    return this.once('failingRegions', names.join('\u0001'), () => this.map.setFilter(LAYERS.failingRegions, ['in', ['get', 'name'], ['literal', names.length ? names : ['\u0000']]]));
+  }
+
   setNetwork(geojsonText: string) { return this.once('network', geojsonText, (t) => this.setSourceText(SOURCES.network, t)); }
 
   setFacilities(geojsonText: string, categories: { id: string; color: string }[]) {
@@ -195,6 +200,15 @@ export class MapController {
 
   /** The current map with its legend, title and attribution, as a PNG. */
   async toPng(legend: LegendSpec, title: string, attribution: string): Promise<Blob> {
+    return new Promise((resolve, reject) => { void this.toCanvas(legend, title, attribution).then((c) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')); });
+  }
+
+  /** The map as a PNG data URL (for reports). */
+  async toDataUrl(legend: LegendSpec, title: string, attribution: string): Promise<string> {
+    return (await this.toCanvas(legend, title, attribution)).toDataURL('image/png');
+  }
+
+  private async toCanvas(legend: LegendSpec, title: string, attribution: string): Promise<HTMLCanvasElement> {
     await this.idle();
     // The WebGL drawing buffer is only guaranteed during the frame: copy it from the render event.
     const src = this.map.getCanvas();
@@ -236,7 +250,7 @@ export class MapController {
     const aw = ctx.measureText(attribution).width + 12;
     ctx.fillStyle = 'rgba(255,255,255,0.85)'; ctx.fillRect(src.clientWidth - aw - 4, src.clientHeight - 20, aw, 16);
     ctx.fillStyle = '#333'; ctx.fillText(attribution, src.clientWidth - aw + 2, src.clientHeight - 8);
-    return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return canvas;
   }
 
   destroy() {

@@ -10,7 +10,7 @@ export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facili
 export const LAYERS = {
   background: 'background', osm: 'osm', network: 'network', networkIslands: 'network-islands', cellsFill: 'cells-fill',
   cellsLine: 'cells-line', gaps: 'gaps', catchment: 'catchment', selected: 'selected', facilities: 'facilities',
-  sites: 'sites', drag: 'drag', regions: 'regions',
+  sites: 'sites', drag: 'drag', regions: 'regions', failingRegions: 'failing-regions',
 } as const;
 
 export const SITE_COLOR = '#7b3294';
@@ -49,6 +49,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYERS.gaps, type: 'line', source: SOURCES.cells, filter: NOTHING,
         paint: { 'line-color': GAP_COLOR, 'line-width': 1.5 },
       },
+      { id: LAYERS.failingRegions, type: 'fill', source: SOURCES.regions, filter: ['==', ['get', 'name'], '\u0000'], paint: { 'fill-color': '#d6604d', 'fill-opacity': 0.25 } },
       { id: LAYERS.regions, type: 'line', source: SOURCES.regions, paint: { 'line-color': '#35978f', 'line-width': 2, 'line-dasharray': [3, 2] } },
       { id: LAYERS.catchment, type: 'line', source: SOURCES.cells, filter: NOTHING, paint: { 'line-color': CATCHMENT_COLOR, 'line-width': 3 } },
       { id: LAYERS.selected, type: 'line', source: SOURCES.cells, filter: NOTHING, paint: { 'line-color': '#111111', 'line-width': 3.5 } },

@@ -7,6 +7,7 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { AnalysisApi, RunOutput, StageProgress } from '../../workers/analysis.worker.ts';
 import type { DatasetInfo } from '../../workers/analysis.worker.ts';
 import type { LayerMapping } from '../io/layers.ts';
+import type { RuleSet } from '../core/rules.ts';
 import type { AppParams } from './persist.ts';
 import type { ScenarioEdits } from '../core/scenario.ts';
 import type { SitingObjective, SitingResult } from '../core/siting.ts';
@@ -86,5 +87,10 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     csv: () => api.current!.exportSummaryCsv(),
     summary: () => api.current!.exportSummaryJson(),
   };
-  return { ...state, catchment, proposeSites, exports, inspect, loadFile, resetToSample };
+  const reports = {
+    ruleSets: () => api.current!.ruleSets(),
+    check: (json: string, name: string) => api.current!.checkRuleSet(json, name),
+    run: (rules: RuleSet, mapImage?: string) => api.current!.report(rules, mapImage),
+  };
+  return { ...state, catchment, proposeSites, exports, inspect, loadFile, resetToSample, reports };
 }
