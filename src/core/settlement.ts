@@ -35,7 +35,8 @@ export function classifySettlement(cells: CellTable, regions?: RegionLayer, dens
   if (regions) {
     for (const feature of regions.regions.features) {
       const value = feature.properties?.[regions.field];
-      const settlement = value === undefined || value === null ? undefined : regions.valueToSettlement[String(value)];
+      const key = String(value);
+      const settlement = value === undefined || value === null || !Object.hasOwn(regions.valueToSettlement, key) ? undefined : regions.valueToSettlement[key];
       if (settlement && feature.geometry) usable.push({ feature, settlement });
     }
   }

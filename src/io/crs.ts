@@ -66,6 +66,7 @@ export function fromWgs84(crs: CrsChoice): (lng: number, lat: number) => [number
 
 /** Is a .prj's WKT usable by proj4? Returns the choice, or null when it cannot be read. */
 export function crsFromPrj(wkt: string): CrsChoice | null {
+  if (!/^\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS|BOUNDCRS)\[/i.test(wkt)) return null;
   try {
     proj4(wkt, 'EPSG:4326');
   } catch {

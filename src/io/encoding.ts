@@ -19,7 +19,8 @@ const LABELS: Record<string, TextEncodingName> = {
 
 /** The encoding a label names (e.g. a .cpg file's "GBK" or "936"), or null when unknown. */
 export function encodingOfLabel(label: string): TextEncodingName | null {
-  return LABELS[label.trim().toLowerCase()] ?? null;
+  const key = label.trim().toLowerCase();
+  return Object.hasOwn(LABELS, key) ? LABELS[key] : null;
 }
 
 export function decodeText(bytes: Uint8Array, given?: TextEncodingName): DecodedText {

@@ -3,7 +3,8 @@
  * and reading it in the role chosen. Runs in the worker.
  */
 import Papa from 'papaparse';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { kinks } from '@turf/turf';
 import { buildGraph, type Graph } from '../core/graph.ts';
 import type { FacilityTable, PopulationInput } from '../core/analysis.ts';
 import type { RegionLayer } from '../core/settlement.ts';
@@ -38,6 +39,7 @@ export interface LayerInspection {
 /** The user's answers in the mapping step. */
 export interface LayerMapping {
   role: LayerRole;
+  /** 'auto' (a .prj, else WGS-84), wgs84, gcj02, bd09 or EPSG:NNNN. */
   crs: string;
   encoding?: TextEncodingName;
   nameField?: string;
@@ -69,8 +71,34 @@ async function featuresOf(bytes: Uint8Array, file: string, crs?: CrsChoice, enco
 
 const POPULATION_FIELD = /^(population|pop|pop_\d+|人口|常住人口|居民数)$/i;
 
+/** The largest file the app reads (a typical laptop's browser tab holds a few GB at most). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Refuses a file that is too large before anything is read. */
+export function checkFileSize(file: string, bytes: number): void {
+  if (bytes > MAX_FILE_BYTES) {
+    throw new InputError(`${file}: ${(bytes / 2 ** 20).toFixed(0)} MB is more than the ${MAX_FILE_BYTES / 2 ** 20} MB LifeCircle reads in a browser; clip it to your study area first (e.g. osmium extract, or a smaller raster window)`);
+  }
+  if (bytes === 0) throw new InputError(`${file}: the file is empty`);
+}
+
+/** Any failure of a reader becomes a message that names the file; input errors pass as they are. */
+async function named<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file}: could not be read (${(e as Error)?.message ?? String(e)}); is the file complete and of the kind its name says?`, { cause: e });
+  }
+}
+
 /** Looks at a file and proposes its role. */
 export async function inspectLayer(bytes: Uint8Array, file: string): Promise<LayerInspection> {
+  checkFileSize(file, bytes.length);
+  return named(file, () => inspect(bytes, file));
+}
+
+async function inspect(bytes: Uint8Array, file: string): Promise<LayerInspection> {
   const e = ext(file);
   const signatureOf = (fields: string[]) => `${file}|${bytes.length}|${fields.join(',')}`;
   if (e === '.pbf' || e === '.osm') return { file, bytes: bytes.length, format: e === '.pbf' ? 'OSM PBF' : 'OSM XML', role: 'network', fields: [], sample: [], geometry: 'ways', signature: signatureOf([]) };
@@ -108,6 +136,34 @@ export type LoadedLayer =
   | { role: 'network'; graph: Graph; report: LoadReport }
   | { role: 'regions'; regions: FeatureCollection<Polygon | MultiPolygon>; layer?: RegionLayer; report: LoadReport };
 
+/**
+ * Closes rings left open (GeoJSON needs the first position repeated at the end) and reports
+ * regions whose boundary crosses itself, where areas and containment become unreliable.
+ */
+export function repairPolygons(fc: FeatureCollection<Polygon | MultiPolygon>, nameField: string): string[] {
+  let opened = 0, tooShort = 0;
+  const crossing: string[] = [];
+  fc.features = fc.features.filter((f, i) => {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const poly of polys) {
+      for (const ring of poly) {
+        const a = ring[0], b = ring[ring.length - 1];
+        if (a && b && (a[0] !== b[0] || a[1] !== b[1])) { ring.push([a[0], a[1]]); opened++; }
+      }
+    }
+    if (polys.some((p) => !p.length || p[0].length < 4)) { tooShort++; return false; }
+    try {
+      if (kinks(f as Feature<Polygon | MultiPolygon>).features.length) crossing.push(String(f.properties?.[nameField] ?? `feature ${i}`));
+    } catch { /* kinks cannot judge it: leave it */ }
+    return true;
+  });
+  const out: string[] = [];
+  if (opened) out.push(`${opened} polygon rings were not closed; LifeCircle closed them`);
+  if (tooShort) out.push(`${tooShort} polygons with fewer than 4 positions in a ring were skipped`);
+  if (crossing.length) out.push(`${crossing.length} regions cross their own boundary (${crossing.slice(0, 3).join(', ')}${crossing.length > 3 ? ' …' : ''}): which cells they contain may be wrong; fix them in a GIS`);
+  return out;
+}
+
 /** Polygons with a population (or households) field, spread evenly over their area. */
 export function polygonPopulation(fc: FeatureCollection, field: string, file: string, multiplier = 1) {
   const polygons: { rings: number[][][][]; population: number }[] = [];
@@ -124,9 +180,15 @@ export function polygonPopulation(fc: FeatureCollection, field: string, file: st
 
 /** Reads a file in the role the user chose. */
 export async function loadLayer(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [number, number, number, number]): Promise<LoadedLayer> {
-  const crs = parseCrs(m.crs || 'wgs84');
+  checkFileSize(file, bytes.length);
+  return named(file, () => load(bytes, file, m, clip));
+}
+
+async function load(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [number, number, number, number]): Promise<LoadedLayer> {
+  // 'auto': a shapefile's .prj when it has one, else WGS-84.
+  const crs: CrsChoice | undefined = !m.crs || m.crs === 'auto' ? undefined : parseCrs(m.crs);
   const e = ext(file);
-  const baseReport = (format: string, read: number, used: number): LoadReport => ({ file, format, crs: describeCrs(crs), read, used, skipped: [], extent: null, warnings: [] });
+  const baseReport = (format: string, read: number, used: number): LoadReport => ({ file, format, crs: describeCrs(crs ?? 'wgs84'), read, used, skipped: [], extent: null, warnings: [] });
   if (m.role === 'network') {
     if (e === '.pbf') { const r = readOsmPbf(bytes, file); return { role: 'network', graph: buildGraph(r.lines), report: { ...baseReport('OSM PBF', r.report.linesRead, r.report.linesKept), skipped: Object.entries(r.report.skipped).map(([reason, count]) => ({ reason, count, examples: [] })) } }; }
     if (e === '.osm') { const r = readOsmXml(decodeText(bytes).text, file); return { role: 'network', graph: buildGraph(r.lines), report: { ...baseReport('OSM XML', r.report.linesRead, r.report.linesKept), skipped: Object.entries(r.report.skipped).map(([reason, count]) => ({ reason, count, examples: [] })) } }; }
@@ -137,6 +199,8 @@ export async function loadLayer(bytes: Uint8Array, file: string, m: LayerMapping
     const fc = await featuresOf(bytes, file, crs, m.encoding) as FeatureCollection<Polygon | MultiPolygon>;
     const polygons = { ...fc, features: fc.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') };
     const report = baseReport('regions', fc.features.length, polygons.features.length);
+    report.warnings.push(...repairPolygons(polygons, 'name'));
+    if (!polygons.features.length) throw new InputError(`${file}: no usable polygons among ${fc.features.length} features`);
     if (polygons.features.length < fc.features.length) report.skipped.push({ reason: 'not a polygon', count: fc.features.length - polygons.features.length, examples: [] });
     if (!polygons.features.length) throw new InputError(`${file}: no polygons among ${fc.features.length} features`);
     let layer: RegionLayer | undefined;

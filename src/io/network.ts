@@ -25,6 +25,7 @@ export interface NetworkRead {
   report: NetworkReport;
 }
 
+/** A problem with a user's input, with a message that names the file and what to do. */
 export class InputError extends Error {
   override name = 'InputError';
 }
@@ -121,8 +122,9 @@ export function readOsmXml(text: string, file = 'network.osm', allowNoWays = fal
   let node: { id: number; tags: Record<string, string> } | null = null;
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
-    if (tag.name === 'node') { osm.node(Number(a.id), Number(a.lon), Number(a.lat)); node = { id: Number(a.id), tags: {} }; }
-    else if (tag.name === 'way') way = { refs: [], tags: {} };
+    // Tag dictionaries have no prototype: a key like __proto__ stays an ordinary key.
+    if (tag.name === 'node') { osm.node(Number(a.id), Number(a.lon), Number(a.lat)); node = { id: Number(a.id), tags: Object.create(null) }; }
+    else if (tag.name === 'way') way = { refs: [], tags: Object.create(null) };
     else if (way && tag.name === 'nd') way.refs.push(Number(a.ref));
     else if (tag.name === 'tag' && (way || node)) (way ?? node)!.tags[a.k] = a.v;
   });

@@ -131,10 +131,14 @@ export function featuresToPoints(fc: FeatureCollection, file: string, format: st
     if (!g) return skips.add('empty geometry', i);
     const p = representativePoint(g);
     if (!p) return skips.add(`empty ${g.type}`, i);
+    if (typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return skips.add('coordinates are not numbers', i);
     if (g.type !== 'Point') notPoints++;
     raw.push({ lng: p[0], lat: p[1], props: (f.properties ?? {}) as Record<string, unknown>, row: i });
   });
   const layer = finish(raw, file, format, crs, skips, 'coordinates', 'feature', fc.features.length);
+  const ids = fc.features.map((f) => f?.id ?? (f?.properties as Record<string, unknown> | null)?.id).filter((v) => v !== undefined && v !== null).map(String);
+  const duplicateIds = ids.length - new Set(ids).size;
+  if (duplicateIds) layer.report.warnings.push(`${duplicateIds} features repeat an id used before; each is kept as its own facility`);
   if (notPoints) layer.report.warnings.push(`${notPoints} features are not points: the mean of their vertices is used`);
   return layer;
 }
@@ -203,13 +207,19 @@ export function pointsToFacilities(layer: PointLayer, categoryField: string | un
   const fields = Object.keys(rows[0]?.props ?? {});
   if (categoryField && !fields.includes(categoryField)) throw new InputError(`${file}: no field '${categoryField}' (found ${fields.join(', ')})`);
   if (capacityField && !fields.includes(capacityField)) throw new InputError(`${file}: no field '${capacityField}' for --capacity-field (found ${fields.join(', ')})`);
-  const nameOf = (r: PointRow, i: number) => String((nameField && r.props[nameField]) ?? r.props.name ?? r.props['名称'] ?? `facility ${i + 1}`);
+  let truncated = 0;
+  const nameOf = (r: PointRow, i: number) => {
+    const n = String((nameField && r.props[nameField]) ?? r.props.name ?? r.props['名称'] ?? `facility ${i + 1}`);
+    if (n.length <= 200) return n;
+    truncated++;
+    return `${n.slice(0, 200)}…`;
+  };
   const skips = new Skips();
   rows.forEach((r, i) => {
     const value = categoryField ? String(r.props[categoryField] ?? '').trim() : '';
     const cat: Category | null = categoryField
       ? (value ? categoryFromText(value) ?? categoryForId(value) : null)
-      : categoryFromText(nameOf(r, i));
+      : categoryFromText(String((nameField && r.props[nameField]) ?? r.props.name ?? r.props['名称'] ?? ''));
     if (!cat) return skips.add(categoryField ? `no category in '${categoryField}'` : 'no category recognised in the name', r.row);
     let k = index.get(cat.id);
     if (k === undefined) { k = categories.length; index.set(cat.id, k); categories.push(cat); }
@@ -226,6 +236,7 @@ export function pointsToFacilities(layer: PointLayer, categoryField: string | un
   if (!name.length) throw new InputError(`${file}: no facility has a category (${skips.list().map((x) => `${x.count} rows: ${x.reason}`).join('; ')}); name the category field with --category-field`);
   report.skipped.push(...skips.list());
   report.used = name.length;
+  if (truncated) report.warnings = [...report.warnings, `${truncated} names longer than 200 characters were shortened`];
   return {
     facilities: { lngLat: Float64Array.from(lngLat), category: Uint16Array.from(category), name, ...(capacityField ? { capacity: Float64Array.from(capacity) } : {}) },
     categories, report,

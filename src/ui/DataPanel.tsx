@@ -21,7 +21,7 @@ function rememberMapping(signature: string, m: LayerMapping) {
 function guessMapping(i: LayerInspection): LayerMapping {
   const find = (re: RegExp) => i.fields.find((f) => re.test(f));
   return {
-    role: i.role, crs: 'wgs84',
+    role: i.role, crs: 'auto',
     nameField: find(/^(name|名称|title|设施名称|poi_name)$/i),
     categoryField: find(/^(category|type|类别|类型|设施类型|kind)$/i),
     capacityField: find(/^(capacity|places|beds|area|面积|床位|托位|建筑面积)$/i),
@@ -104,13 +104,14 @@ export function DataPanel({ lang, isSample, reports, dropped, onInspect, onLoad,
             </select>
           </label>
           <label>{t('crs')}
-            <select data-testid="map-crs" value={['wgs84', 'gcj02', 'bd09'].includes(m.crs) ? m.crs : 'epsg'} onChange={(e) => set({ crs: e.target.value === 'epsg' ? 'EPSG:4527' : e.target.value })}>
+            <select data-testid="map-crs" value={['auto', 'wgs84', 'gcj02', 'bd09'].includes(m.crs) ? m.crs : 'epsg'} onChange={(e) => set({ crs: e.target.value === 'epsg' ? 'EPSG:4527' : e.target.value })}>
+              <option value="auto">{t('crsAuto')}</option>
               <option value="wgs84">WGS-84 / CGCS2000</option>
               <option value="gcj02">GCJ-02 (高德/腾讯)</option>
               <option value="bd09">BD-09 (百度)</option>
               <option value="epsg">EPSG…</option>
             </select>
-            {!['wgs84', 'gcj02', 'bd09'].includes(m.crs) && <input data-testid="map-epsg" value={m.crs} onChange={(e) => set({ crs: e.target.value })} />}
+            {!['auto', 'wgs84', 'gcj02', 'bd09'].includes(m.crs) && <input data-testid="map-epsg" value={m.crs} onChange={(e) => set({ crs: e.target.value })} />}
           </label>
           <label>{t('encoding')}
             <select data-testid="map-encoding" value={m.encoding ?? ''} onChange={(e) => set({ encoding: (e.target.value || undefined) as LayerMapping['encoding'] })}>
