@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import type { FeatureCollection } from 'geojson';
-import { ARTIFACTS, countColor, distinctColors, findColor, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
+import { ARTIFACTS, countColor, cspViolations, distinctColors, findColor, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
 import { main as analyzeCli } from '../src/cli/analyze.ts';
 import { expectRfc7946Polygons } from '../src/testing/rfc7946.ts';
 import { flatGeobufToFeatures } from '../src/io/flatgeobuf.ts';
@@ -45,9 +45,13 @@ afterAll(async () => {
 });
 
 describe('LifeCircle in Chromium', () => {
-  it('loads the sample and runs the analysis by itself, offline', async () => {
+  it('loads the sample and runs the analysis by itself, offline, within its Content-Security-Policy', async () => {
     expect(await page.textContent('[data-testid="dataset"]')).toContain('812,935');
     expect(outside).toEqual([]);
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   it('shows the same coverage as the CLI for the same parameters', async () => {

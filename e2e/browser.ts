@@ -28,6 +28,12 @@ export async function launch(): Promise<Browser> {
 /** Opens a fresh page that fails the test on any request leaving loopback. */
 export async function openPage(browser: Browser, url: string, options: { lang?: string } = {}): Promise<{ page: Page; outside: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: options.lang ?? 'zh-CN' });
+  // Record Content-Security-Policy violations, for the tests to check there are none.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const outside: string[] = [];
   await page.route('**/*', (route) => {
@@ -90,4 +96,9 @@ export function findColor(png: PNG, rgb: [number, number, number], region: { x: 
     }
   }
   return null;
+}
+
+/** Content-Security-Policy violations the page has seen. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
 }

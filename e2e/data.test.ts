@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { distinctColors, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
+import { cspViolations, distinctColors, launch, mapsDrawn, openPage, screenshot, startServer, waitForResults } from './browser.ts';
 
 let server: PreviewServer, url: string, browser: Browser, page: Page;
 const MAP = { x: 390, y: 50, w: 1000, h: 840 };
@@ -71,6 +71,20 @@ describe('your own data in Chromium', () => {
     await page.waitForSelector('[data-testid="load-error"]');
     expect(await page.textContent('[data-testid="load-error"]')).toMatch(/notes\.docx: LifeCircle does not read '\.docx' files/);
     expect(await page.textContent('[data-testid="results"]')).toContain('幼儿园');
+  });
+
+  it('shows hostile names as text: an <img onerror> in a facility name stays inert', async () => {
+    const csv = 'name,lng,lat\n"<img src=x onerror=""window.__pwned=1"">幼儿园",-51.2200,-30.0350\n';
+    await loadFile('<b>bold</b>.csv', Buffer.from(csv), 'facilities');
+    expect(await page.textContent('[data-testid="load-reports"]')).toContain('<b>bold</b>.csv');
+    await page.mouse.click(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2);
+    await page.waitForSelector('[data-testid="cell-info"]');
+    expect(await page.textContent('[data-testid="cell-info"]')).toContain('<img src=x onerror="window.__pwned=1">幼儿园');
+    expect(await page.locator('[data-testid="cell-info"] img').count()).toBe(0);
+    expect(await page.locator('[data-testid="load-reports"] b b').count()).toBe(0); // the file name's <b> stays text
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   it('goes back to the sample', async () => {

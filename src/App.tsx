@@ -17,6 +17,7 @@ import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
 import { SitingPanel } from './ui/SitingPanel.tsx';
 import { DataPanel } from './ui/DataPanel.tsx';
 import { ReportPanel } from './ui/ReportPanel.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { EMPTY_EDITS } from './core/scenario.ts';
 import type { EditMode } from './map/MapController.ts';
 import type { ScenarioEdits } from './core/scenario.ts';
@@ -132,6 +133,7 @@ export function App() {
       </header>
       <main>
         <aside>
+          <ErrorBoundary label={t('error')}>
           <ProgressBar lang={lang} progress={analysis.progress} running={analysis.running} />
           {analysis.error && <div className="error" role="alert" data-testid="error">{t('error')}: {analysis.error}</div>}
           {ds && (
@@ -142,7 +144,7 @@ export function App() {
               {ds.islands.islandCount > 0 && <p className="note">{t('networkIslands', { islands: ds.islands.islandCount, nodes: ds.islands.islandNodes })}</p>}
               <DataPanel lang={lang} isSample={ds.name === 'porto-alegre'} reports={ds.reports} dropped={dropped} onInspect={analysis.inspect}
                 onLoad={async (file, mapping) => { await analysis.loadFile(file, mapping); setEdits(EMPTY_EDITS); setSiting(null); setCatchment(null); setCell(null); }}
-                onReset={async () => { await analysis.resetToSample(); setEdits(EMPTY_EDITS); setSiting(null); }} />
+                onReset={async () => { await analysis.resetToSample(); setEdits(EMPTY_EDITS); setSiting(null); setCatchment(null); setCell(null); }} />
             </section>
           )}
           {ds && <Panel lang={lang} params={params} categories={categories} categoryId={category?.id ?? null} onParams={setParams} onCategory={setCategoryId} />}
@@ -170,6 +172,7 @@ export function App() {
               <option value="osm">{t('basemapOsm')}</option>
             </select>
           </label>
+          </ErrorBoundary>
         </aside>
         <div className="map-wrap">
           <MapView dataset={ds} cellsGeoJson={analysis.output?.cellsGeoJson ?? null} categoryId={category?.id ?? null} basemap={basemap}
@@ -198,7 +201,7 @@ export function App() {
               {' '}<button type="button" onClick={() => setCatchment(null)} aria-label={t('close')}>×</button>
             </div>
           )}
-          {cell && <CellInfo lang={lang} cell={cell} categories={categories} onClose={() => setCell(null)} />}
+          {cell && <ErrorBoundary label={t('error')}><CellInfo lang={lang} cell={cell} categories={categories} onClose={() => setCell(null)} /></ErrorBoundary>}
         </div>
       </main>
     </div>

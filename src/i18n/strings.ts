@@ -329,7 +329,8 @@ const TABLES: Record<Lang, Record<StringKey, string>> = { zh, en };
 
 /** The string for a key, with {name} placeholders filled in. */
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const text = Object.hasOwn(TABLES[lang], key) ? TABLES[lang][key] : String(key);
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
 // Number formats are costly to build (tens of microseconds each): one per language, style and digits.
