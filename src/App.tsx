@@ -18,6 +18,7 @@ import { SitingPanel } from './ui/SitingPanel.tsx';
 import { DataPanel } from './ui/DataPanel.tsx';
 import { ReportPanel } from './ui/ReportPanel.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { exportProject, importProject } from './ui/project.ts';
 import { EMPTY_EDITS } from './core/scenario.ts';
 import type { EditMode } from './map/MapController.ts';
 import type { ScenarioEdits } from './core/scenario.ts';
@@ -49,6 +50,11 @@ export function App() {
   const map = useRef<MapController | null>(null);
   const analysis = useAnalysis(params, edits);
   const t = useCallback((k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
+
+  // For the recovery tests (?debug): make the analysis worker fail as a crash would.
+  useEffect(() => {
+    if (new URLSearchParams(location.search).has('debug')) (window as unknown as { __lifecircle: unknown }).__lifecircle = { simulateCrash: analysis.simulateCrash };
+  }, [analysis.simulateCrash]);
 
   const categories = analysis.dataset?.categories ?? [];
   const category = categories.find((c) => c.id === categoryId) ?? categories[0] ?? null;
@@ -129,12 +135,22 @@ export function App() {
           <button type="button" data-testid="export-csv" disabled={!analysis.output} onClick={async () => download('summary.csv', await analysis.exports.csv(), 'text/csv;charset=utf-8')}>{t('exportCsv')}</button>
           <button type="button" data-testid="export-png" disabled={!analysis.output} onClick={exportPng}>{t('exportPng')}</button>
         </div>
+ <div className="exports">
+          <button type="button" data-testid="export-project" onClick={async () => download('project.lifecircle.json', await exportProject(), 'application/json')}>{t('saveProject')}</button>
+          <label className="file-button header-file">{t('openProject')}
+            <input type="file" accept=".json" data-testid="project-file" onChange={async (e) => {
+              const f = e.target.files?.[0]; e.target.value = '';
+              if (!f) return;
+              try { await importProject(await f.text(), f.name); location.reload(); } catch (err) { alert((err as Error).message); }
+            }} />
+          </label>
+        </div>
         <button type="button" className="lang" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</button>
       </header>
       <main>
         <aside>
           <ErrorBoundary label={t('error')}>
-          <ProgressBar lang={lang} progress={analysis.progress} running={analysis.running} />
+          <ProgressBar lang={lang} progress={analysis.progress} running={analysis.running} onCancel={analysis.cancel} />
           {analysis.error && <div className="error" role="alert" data-testid="error">{t('error')}: {analysis.error}</div>}
           {ds && (
             <section className="dataset" data-testid="dataset">

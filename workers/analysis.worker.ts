@@ -219,6 +219,17 @@ const api = {
     };
   },
 
+  /** Stops the run in progress (it resolves to null and leaves no partial state). */
+  cancel(): void {
+    latestRun++;
+  },
+
+  /** For the recovery tests: the worker fails as a crash or running out of memory would. */
+  simulateCrash(): void {
+    setTimeout(() => { throw new Error('simulated crash'); });
+    setTimeout(() => self.close(), 500);
+  },
+
   /** The cells a facility reaches within its category's threshold. */
   catchment(facility: number): { h3: string; coveredShare: number }[] {
     if (!last) return [];

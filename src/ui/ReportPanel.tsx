@@ -23,7 +23,7 @@ export function ReportPanel({ lang, api, mapImage, onFailingRegions, download }:
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [out, setOut] = useState<ReportOutput | null>(null);
-  useEffect(() => { void api.ruleSets().then(setShipped); }, [api]);
+  useEffect(() => { void api.ruleSets().then((r) => { if (r.length) setShipped(r); }); }, [api, shipped.length]);
   const all = [...shipped, ...(custom ? [custom] : [])];
   const rules = all.find((r) => r.id === chosen) ?? shipped[0];
 

@@ -2,12 +2,13 @@
  * The page's side of the analysis worker: loads the embedded sample, runs scenarios (a newer
  * run supersedes an older one), and fetches exports.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { AnalysisApi, RunOutput, StageProgress } from '../../workers/analysis.worker.ts';
 import type { DatasetInfo } from '../../workers/analysis.worker.ts';
 import type { LayerMapping } from '../io/layers.ts';
 import type { RuleSet } from '../core/rules.ts';
+import { clearLayers, storedLayers, storeLayer } from './project.ts';
 import type { AppParams } from './persist.ts';
 import type { ScenarioEdits } from '../core/scenario.ts';
 import type { SitingObjective, SitingResult } from '../core/siting.ts';
@@ -32,21 +33,41 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
   const api = useRef<Remote<AnalysisApi> | null>(null);
   const runId = useRef(0);
   const [state, setState] = useState<AnalysisState>({ dataset: null, output: null, progress: null, running: false, error: null });
+  const [restarts, setRestarts] = useState(0);
 
+  // The worker: started once, and again (with the sample and the stored files) if it stops.
   useEffect(() => {
     const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
     const remote = wrap<AnalysisApi>(worker);
     api.current = remote;
     let alive = true;
+    worker.addEventListener('error', (e) => {
+      if (!alive) return;
+      alive = false;
+      e.preventDefault();
+      // Keep the last results on screen, say what happened, and start again.
+      setState((s) => ({ ...s, running: false, error: `analysis worker stopped (${e.message || 'crashed or out of memory'}); restarted it, your data and edits are kept` }));
+      worker.terminate();
+      setTimeout(() => setRestarts((n) => n + 1), 50);
+    });
     const onProgress = proxy((p: StageProgress) => { if (alive) setState((s) => ({ ...s, progress: p })); });
     (async () => {
       setState((s) => ({ ...s, progress: { stage: 'loading', done: 0, total: 1 }, running: true }));
       const [network, csv] = await Promise.all([fetchOk(networkUrl).then((r) => r.arrayBuffer()), fetchOk(hexgridUrl).then((r) => r.text())]);
-      const dataset = await remote.loadSample(transfer(network, [network]), csv, onProgress);
-      if (alive) setState((s) => ({ ...s, dataset }));
+      let dataset = await remote.loadSample(transfer(network, [network]), csv, onProgress);
+      // Files loaded before (kept in IndexedDB) come back in the order they were loaded.
+      for (const layer of await storedLayers()) {
+        try {
+          const bytes = layer.bytes.slice();
+          dataset = await remote.load(layer.name, transfer(bytes, [bytes.buffer]), layer.mapping);
+        } catch (e) {
+          setState((s) => ({ ...s, error: (e as Error).message }));
+        }
+      }
+      if (alive) setState((s) => ({ ...s, dataset, ...(restarts ? {} : { error: null }) }));
     })().catch((e: Error) => alive && setState((s) => ({ ...s, error: e.message, running: false })));
     return () => { alive = false; worker.terminate(); api.current = null; };
-  }, []);
+  }, [restarts]);
 
   const datasetReady = state.dataset;
   const paramsKey = JSON.stringify(params), editsKey = JSON.stringify(edits);
@@ -65,7 +86,9 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     setState((s) => ({ ...s, running: true, error: null, progress: { stage: 'loading', done: 0, total: 1 } }));
     try {
+      const copy = bytes.slice();
       const dataset = await api.current!.load(file.name, transfer(bytes, [bytes.buffer]), mapping);
+      await storeLayer({ name: file.name, mapping, bytes: copy });
       setState((s) => ({ ...s, dataset, output: null }));
     } catch (e) {
       setState((s) => ({ ...s, running: false, error: (e as Error).message }));
@@ -73,6 +96,7 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     }
   }, []);
   const resetToSample = useCallback(async () => {
+    await clearLayers();
     const dataset = await api.current!.resetToSample();
     setState((s) => ({ ...s, dataset, output: null }));
   }, []);
@@ -87,10 +111,19 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     csv: () => api.current!.exportSummaryCsv(),
     summary: () => api.current!.exportSummaryJson(),
   };
-  const reports = {
-    ruleSets: () => api.current!.ruleSets(),
-    check: (json: string, name: string) => api.current!.checkRuleSet(json, name),
-    run: (rules: RuleSet, mapImage?: string) => api.current!.report(rules, mapImage),
-  };
-  return { ...state, catchment, proposeSites, exports, inspect, loadFile, resetToSample, reports };
+  const reports = useMemo(() => {
+    const live = () => { if (!api.current) throw new Error('the analysis worker is starting; try again in a moment'); return api.current; };
+    return {
+      ruleSets: () => (api.current ? api.current.ruleSets() : Promise.resolve([])),
+      check: (json: string, name: string) => live().checkRuleSet(json, name),
+      run: (rules: RuleSet, mapImage?: string) => live().report(rules, mapImage),
+    };
+  }, []);
+  const cancel = useCallback(() => {
+    runId.current++;
+    void api.current?.cancel();
+    setState((s) => ({ ...s, running: false, progress: { stage: 'done', done: 1, total: 1 } }));
+  }, []);
+  const simulateCrash = useCallback(() => { void api.current?.simulateCrash(); }, []);
+  return { ...state, catchment, proposeSites, exports, inspect, loadFile, resetToSample, reports, cancel, simulateCrash };
 }
