@@ -4,7 +4,7 @@
  */
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -101,4 +101,10 @@ export function findColor(png: PNG, rgb: [number, number, number], region: { x: 
 /** Content-Security-Policy violations the page has seen. */
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
+}
+
+/** Clicks a download button and returns what was downloaded. */
+export async function download(page: Page, testId: string): Promise<Buffer> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testId}"]`)]);
+  return readFileSync((await dl.path())!);
 }

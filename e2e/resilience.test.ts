@@ -2,72 +2,56 @@
  * Nothing lost: a worker that dies is restarted with the data and edits kept; a loaded file and
  * the scenario survive a reload; a project exports to one file and imports back identically.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appSession } from './session.ts';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launch, mapsDrawn, openPage, startServer, waitForResults } from './browser.ts';
+import { download, mapsDrawn, openPage, waitForResults } from './browser.ts';
 
-let server: PreviewServer, url: string, browser: Browser, page: Page;
 const MAP = { x: 390, y: 50, w: 1000, h: 840 };
 
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ({ page } = await openPage(browser, `${url}?debug`));
-  await waitForResults(page);
-});
+const app = appSession('?debug');
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function download(testId: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testId}"]`)]);
-  return readFileSync((await dl.path())!, 'utf8');
-}
 
 describe('nothing lost', () => {
   it('keeps a loaded file and an edit over a reload', async () => {
     const csv = '名称,经度,纬度\n阳光幼儿园,-51.2200,-30.0350\n星星幼儿园,-51.1900,-30.0600\n';
-    await page.setInputFiles('[data-testid="file-input"]', { name: '幼儿园.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForSelector('[data-testid="mapping"]');
-    let drawn = await mapsDrawn(page);
-    await page.click('[data-testid="map-confirm"]');
-    await waitForResults(page, 90_000, drawn + 1);
-    await page.click('[data-testid="mode-add"]');
-    drawn = await mapsDrawn(page);
-    await page.mouse.click(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2);
-    await waitForResults(page, 90_000, drawn + 1);
-    await page.waitForSelector('[data-testid="comparison"]');
-    const delta = await page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value');
-    await page.reload();
-    await waitForResults(page);
-    await page.waitForSelector('[data-testid="comparison"]');
-    expect(await page.textContent('[data-testid="load-reports"]')).toContain('幼儿园.csv');
-    expect(await page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value')).toBe(delta);
+    await app.page.setInputFiles('[data-testid="file-input"]', { name: '幼儿园.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await app.page.waitForSelector('[data-testid="mapping"]');
+    let drawn = await mapsDrawn(app.page);
+    await app.page.click('[data-testid="map-confirm"]');
+    await waitForResults(app.page, 90_000, drawn + 1);
+    await app.page.click('[data-testid="mode-add"]');
+    drawn = await mapsDrawn(app.page);
+    await app.page.mouse.click(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2);
+    await waitForResults(app.page, 90_000, drawn + 1);
+    await app.page.waitForSelector('[data-testid="comparison"]');
+    const delta = await app.page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value');
+    await app.page.reload();
+    await waitForResults(app.page);
+    await app.page.waitForSelector('[data-testid="comparison"]');
+    expect(await app.page.textContent('[data-testid="load-reports"]')).toContain('幼儿园.csv');
+    expect(await app.page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value')).toBe(delta);
   });
 
   it('restarts a worker that dies, keeping the results on screen and the edits', async () => {
-    const before = await page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value');
-    const drawn = await mapsDrawn(page);
-    await page.evaluate(() => (window as unknown as { __lifecircle: { simulateCrash: () => void } }).__lifecircle.simulateCrash());
-    await page.waitForSelector('[data-testid="error"]');
-    expect(await page.textContent('[data-testid="error"]')).toMatch(/analysis worker stopped/);
-    expect(await page.isVisible('[data-testid="results"]')).toBe(true);
-    await waitForResults(page, 90_000, drawn + 1);
-    await page.waitForSelector('[data-testid="comparison"]');
-    expect(await page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value')).toBe(before);
+    const before = await app.page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value');
+    const drawn = await mapsDrawn(app.page);
+    await app.page.evaluate(() => (window as unknown as { __lifecircle: { simulateCrash: () => void } }).__lifecircle.simulateCrash());
+    await app.page.waitForSelector('[data-testid="error"]');
+    expect(await app.page.textContent('[data-testid="error"]')).toMatch(/analysis worker stopped/);
+    expect(await app.page.isVisible('[data-testid="results"]')).toBe(true);
+    await waitForResults(app.page, 90_000, drawn + 1);
+    await app.page.waitForSelector('[data-testid="comparison"]');
+    expect(await app.page.getAttribute('[data-testid="delta-kindergarten"]', 'data-value')).toBe(before);
   });
 
   it('exports the project to one file and imports it back identically', async () => {
-    const first = JSON.parse(await download('export-project'));
+    const first = JSON.parse((await download(app.page, 'export-project')).toString('utf8'));
     expect(first.format).toBe('lifecircle-project');
     expect(first.layers.map((l: { name: string }) => l.name)).toEqual(['幼儿园.csv']);
     expect(first.state.edits.added).toHaveLength(1);
-    // A fresh browser profile opens the project file.
-    const { page: other } = await openPage(browser, url);
+    // A fresh app.browser profile opens the project file.
+    const { page: other } = await openPage(app.browser, app.url);
     await waitForResults(other);
     const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.click('[data-testid="project-file"]')]);
     await Promise.all([other.waitForEvent('load'), chooser.setFiles({ name: 'project.lifecircle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(first)) })]);

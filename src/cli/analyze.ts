@@ -3,10 +3,9 @@
  * Runs the same core as the app and writes gaps.geojson, cells.fgb, cells.geojson,
  * summary.json and summary.csv. See --help.
  */
-import { parseArgs } from 'node:util';
+import { OUTPUT_OPTIONS, runCommand, runIfMain } from './command.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analysis.ts';
 import { cellsToFeatureCollection } from '../core/features.ts';
 import { buildSummary, provenanceOf, summaryToCsv } from '../core/report.ts';
@@ -32,8 +31,7 @@ ${INPUT_HELP}Output
   --help                  this text
 `;
 
-const OPTIONS = { ...INPUT_OPTIONS, out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } } as const;
-type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS } as const;
 
 /** Writes every output under a temporary name first, then renames them all: nothing is half-written. */
 export function writeOutputs(dir: string, outputs: Record<string, string | Uint8Array>): string {
@@ -45,16 +43,7 @@ export function writeOutputs(dir: string, outputs: Record<string, string | Uint8
 }
 
 export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
-  let args: Args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) { log(HELP); return 0; }
-  const say = args.quiet ? () => {} : log;
-  try {
+  return runCommand(argv, OPTIONS, HELP, log, async (args, say) => {
     const t0 = performance.now();
     const { ds, params, inputs, usesSample, regions } = await loadDataset(args);
     const { graph, facilities } = ds;
@@ -96,12 +85,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     }
     say(`${result.gapCellCount} gap cells; wrote ${Object.keys(outputs).join(', ')} to ${out} in ${Math.round(performance.now() - t0)} ms`);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) { console.error(`error: ${e.message}`); return 2; }
-    throw e;
-  }
+  });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
-}
+runIfMain(import.meta.url, (argv) => main(argv));

@@ -3,9 +3,8 @@
  * Checks a rule set (GB 50180-2018, Ningbo, Jiangxi, rural catalogue, or your own JSON) per
  * region and for the whole area; writes report.csv, report.html (prints well) and report.json.
  */
-import { parseArgs } from 'node:util';
-import { basename, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OUTPUT_OPTIONS, runCommand, runIfMain } from './command.ts';
+import { basename } from 'node:path';
 import { analyze } from '../core/analysis.ts';
 import { complianceReport, complianceToCsv } from '../core/compliance.ts';
 import { complianceSvg, complianceToHtml } from '../core/compliance-html.ts';
@@ -34,7 +33,7 @@ Output
   --help                  this text
 `;
 
-const OPTIONS = { ...INPUT_OPTIONS, rules: { type: 'string' }, districts: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } } as const;
+const OPTIONS = { ...INPUT_OPTIONS, rules: { type: 'string' }, districts: { type: 'string' }, ...OUTPUT_OPTIONS } as const;
 
 function loadRules(spec: string, inputs: Inputs): RuleSet {
   const shipped = findRuleSet(spec);
@@ -44,16 +43,7 @@ function loadRules(spec: string, inputs: Inputs): RuleSet {
 }
 
 export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) { log(HELP); return 0; }
-  const say = args.quiet ? () => {} : log;
-  try {
+  return runCommand(argv, OPTIONS, HELP, log, async (args, say) => {
     if (!args.rules) throw new InputError(`say which rule set to check with --rules (${RULE_SETS.map((r) => r.id).join(', ')} or a .json file)`);
     const { ds, params, inputs, usesSample, regions } = await loadDataset(args);
     const rules = loadRules(args.rules, inputs);
@@ -83,12 +73,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     for (const x of report.notEvaluated.slice(0, 20)) say(`  n/a   ${x.ruleId}: ${x.why}`);
     say(`${report.summary.passed} passed, ${report.summary.failed} failed of ${report.summary.evaluated} evaluated; wrote ${out}`);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) { console.error(`error: ${e.message}`); return 2; }
-    throw e;
-  }
+  });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
-}
+runIfMain(import.meta.url, (argv) => main(argv));

@@ -3,9 +3,7 @@
  * Proposes new facility sites that cover the most people now beyond the threshold (existing
  * facilities kept), and writes sites.geojson and sites.json. See --help.
  */
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OUTPUT_OPTIONS, runCommand, runIfMain } from './command.ts';
 import { analyze } from '../core/analysis.ts';
 import { provenanceOf } from '../core/report.ts';
 import { proposeSites, type SitingObjective } from '../core/siting.ts';
@@ -42,20 +40,11 @@ Output
 const OPTIONS = {
   ...INPUT_OPTIONS, category: { type: 'string' }, k: { type: 'string' }, objective: { type: 'string' },
   candidates: { type: 'string' }, 'max-candidates': { type: 'string' },
-  out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+  ...OUTPUT_OPTIONS,
 } as const;
 
 export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) { log(HELP); return 0; }
-  const say = args.quiet ? () => {} : log;
-  try {
+  return runCommand(argv, OPTIONS, HELP, log, async (args, say) => {
     if (!args.category) throw new InputError('say which facility category to site with --category ID');
     const objective = (args.objective ?? 'max-coverage') as SitingObjective;
     if (objective !== 'max-coverage' && objective !== 'set-cover') throw new InputError(`--objective: '${args.objective}' is not max-coverage or set-cover`);
@@ -94,12 +83,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     if (siting.sites.length > 50) say(`  … ${siting.sites.length - 50} more in sites.geojson`);
     say(`covered ${(100 * siting.coveredShareBefore).toFixed(1)}% → ${(100 * siting.coveredShareAfter).toFixed(1)}%; greedy ${Math.round(siting.totalPopulation)} of at most ${Math.round(siting.upperBound)} (upper bound); ${Math.round(ms)} ms; wrote ${out}`);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) { console.error(`error: ${e.message}`); return 2; }
-    throw e;
-  }
+  });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
-}
+runIfMain(import.meta.url, (argv) => main(argv));
