@@ -61,6 +61,9 @@ function cached<T>(ds: Dataset, key: string, make: () => T): T {
   return ds.cache.get(key) as T;
 }
 
+/** The most H3 cells one analysis judges (a city at resolution 10 has tens of thousands). */
+export const MAX_CELLS = 500_000;
+
 /** What a scenario may change. */
 export interface ScenarioParams {
   presetId: string;
@@ -175,6 +178,9 @@ export function* analyzeSteps(ds: Dataset, params: ScenarioParams, reuse?: Reuse
   const demandSnap = cached(ds, `demandSnap:${demandKey}:${params.maxSnapM}`, () => snapPoints(ds.snapIndex, demand.lngLat, params.maxSnapM));
   const facilitySnap = cached(ds, `facilitySnap:${params.maxSnapM}`, () => snapPoints(ds.snapIndex, ds.facilities.lngLat, params.maxSnapM));
   const cells = cached(ds, `cells:${demandKey}:${params.res}`, () => demandToCells(demand, params.res));
+  if (cells.ids.length > MAX_CELLS) {
+    throw new Error(`${cells.ids.length.toLocaleString('en')} cells at resolution ${params.res} is more than the ${MAX_CELLS.toLocaleString('en')} an analysis handles; choose a coarser resolution or a smaller area`);
+  }
   const settlement = classifySettlement(cells, params.regions, params.densityPerKm2);
   let demandOffNetworkPopulation = 0;
   for (let i = 0; i < demandSnap.edge.length; i++) if (demandSnap.edge[i] < 0) demandOffNetworkPopulation += demand.population[i];

@@ -49,6 +49,13 @@ const LAT = ['lat', 'latitude', 'y', '纬度', 'wgs84_lat', 'gcj02_lat', 'bd09_l
 const WKT = ['wkt', 'geometry', 'geom', 'the_geom', 'shape'];
 const H3 = ['h3', 'h3_index', 'hex', 'hex_id', 'cell'];
 
+/** The most features a layer may have in the app (more would freeze a browser tab on a typical laptop). */
+export const MAX_FEATURES = 2_000_000;
+
+function checkFeatureCount(file: string, count: number) {
+  if (count > MAX_FEATURES) throw new InputError(`${file}: ${count.toLocaleString('en')} features is more than the ${MAX_FEATURES.toLocaleString('en')} LifeCircle handles in a browser; clip or aggregate the layer first`);
+}
+
 class Skips {
   private map = new Map<string, { count: number; examples: number[] }>();
   add(reason: string, row: number) {
@@ -96,6 +103,7 @@ export function csvToPoints(text: string, file: string, crs: CrsChoice = 'wgs84'
   if (!(lngCol && latCol) && !wktCol && !h3Col) {
     throw new InputError(`${file}: no coordinates: expected longitude/latitude columns (one of ${LNG.slice(0, 6).join(', ')} and ${LAT.slice(0, 5).join(', ')}), a WKT column (${WKT.join(', ')}) or an H3 column (${H3.join(', ')}); found ${fields.join(', ')}`);
   }
+  checkFeatureCount(file, parsed.data.length);
   const skips = new Skips();
   const raw: PointRow[] = [];
   parsed.data.forEach((r, i) => {
@@ -123,6 +131,7 @@ export function csvToPoints(text: string, file: string, crs: CrsChoice = 'wgs84'
 /** Points from features: points as they are, other geometries by a point on them (reported). */
 export function featuresToPoints(fc: FeatureCollection, file: string, format: string, crs: CrsChoice = 'wgs84'): PointLayer {
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new InputError(`${file}: expected a GeoJSON FeatureCollection`);
+  checkFeatureCount(file, fc.features.length);
   const skips = new Skips();
   const raw: PointRow[] = [];
   let notPoints = 0;
