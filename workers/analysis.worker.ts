@@ -52,7 +52,8 @@ let inputs: SummaryMeta['inputs'] = [];
 /** What the dataset is built from; a loaded file replaces one part. */
 interface Parts {
   graph: Dataset['graph']; categories: Dataset['categories']; facilities: Dataset['facilities']; population: Dataset['population'];
-  regions?: FeatureCollection<Polygon | MultiPolygon>; regionLayer?: RegionLayer; notes: string[]; attribution: string;
+  regions?: FeatureCollection<Polygon | MultiPolygon>; regionLayer?: RegionLayer;
+  districts?: FeatureCollection<Polygon | MultiPolygon>; notes: string[]; attribution: string;
 }
 let parts: Parts | null = null;
 let sampleParts: Parts | null = null;
@@ -65,7 +66,8 @@ function rebuild(): DatasetInfo {
   datasetVersion++;
   baselines.clear(); scenario = null; last = null;
   const info = datasetLayers(base, datasetName, p.notes, p.attribution);
-  return { ...info, regionsGeoJson: p.regions ? JSON.stringify(p.regions) : null, reports: [...reports] };
+  const boundaries = [...(p.regions?.features ?? []), ...(p.districts?.features ?? [])];
+  return { ...info, regionsGeoJson: boundaries.length ? JSON.stringify({ type: 'FeatureCollection', features: boundaries }) : null, reports: [...reports] };
 }
 const baselines = new Map<string, AnalysisResult>();
 let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
@@ -152,6 +154,7 @@ const api = {
         loaded.report.warnings.push(...check.warnings); loaded.report.suggestedCrs = check.suggestedCrs;
       }
     } else if (loaded.role === 'network') next.graph = loaded.graph;
+    else if (loaded.role === 'districts') next.districts = loaded.regions;
     else { next.regions = loaded.regions; next.regionLayer = loaded.layer; }
     if (next.attribution === SAMPLE_ATTRIBUTION && loaded.role !== 'network') next.attribution = `${SAMPLE_ATTRIBUTION} · ${file}`;
     else if (loaded.role === 'network' || loaded.role === 'facilities') next.attribution = [...new Set([...next.attribution.split(' · '), file])].join(' · ');
@@ -293,7 +296,7 @@ const api = {
     if (!last || !parts) throw new Error('no analysis to report on yet');
     const rs = parseRuleSet(rules, rules.id);
     const report = complianceReport(last.ds, last.result, rs, {
-      community: parts.regions, nameField: 'name', settlementField: parts.regionLayer?.field, valueToSettlement: parts.regionLayer?.valueToSettlement,
+      community: parts.regions, district: parts.districts, nameField: 'name', settlementField: parts.regionLayer?.field, valueToSettlement: parts.regionLayer?.valueToSettlement,
     });
     const { regions: _r, ...parameters } = last.result.params;
     const html = complianceToHtml(report, {

@@ -19,7 +19,8 @@ import { osmToFacilities, pointsToDemand, pointsToFacilities, readPointLayer, ty
 import { readH3Table } from './h3table.ts';
 import { rasterToCells } from './raster.ts';
 
-export type LayerRole = 'facilities' | 'population' | 'network' | 'regions';
+/** Regions are communities (社区/村); districts (街道/乡镇) serve district-level rules. */
+export type LayerRole = 'facilities' | 'population' | 'network' | 'regions' | 'districts';
 
 export interface LayerInspection {
   file: string;
@@ -42,6 +43,9 @@ export interface LayerMapping {
   /** 'auto' (a .prj, else WGS-84), wgs84, gcj02, bd09 or EPSG:NNNN. */
   crs: string;
   encoding?: TextEncodingName;
+  /** Longitude and latitude columns of a CSV, when the names do not say. */
+  lngField?: string;
+  latField?: string;
   nameField?: string;
   categoryField?: string;
   capacityField?: string;
@@ -134,7 +138,7 @@ export type LoadedLayer =
   | { role: 'facilities'; facilities: FacilityTable; categories: Category[]; report: LoadReport }
   | { role: 'population'; population: PopulationInput; report: LoadReport }
   | { role: 'network'; graph: Graph; report: LoadReport }
-  | { role: 'regions'; regions: FeatureCollection<Polygon | MultiPolygon>; layer?: RegionLayer; report: LoadReport };
+  | { role: 'regions' | 'districts'; regions: FeatureCollection<Polygon | MultiPolygon>; layer?: RegionLayer; report: LoadReport };
 
 /**
  * Closes rings left open (GeoJSON needs the first position repeated at the end) and reports
@@ -195,7 +199,7 @@ async function load(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [nu
     const r = geojsonToLines(await featuresOf(bytes, file, crs, m.encoding), file);
     return { role: 'network', graph: buildGraph(r.lines), report: { ...baseReport('lines', r.report.linesRead, r.report.linesKept), skipped: Object.entries(r.report.skipped).map(([reason, count]) => ({ reason, count, examples: [] })) } };
   }
-  if (m.role === 'regions') {
+  if (m.role === 'regions' || m.role === 'districts') {
     const fc = await featuresOf(bytes, file, crs, m.encoding) as FeatureCollection<Polygon | MultiPolygon>;
     const polygons = { ...fc, features: fc.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') };
     const report = baseReport('regions', fc.features.length, polygons.features.length);
@@ -210,7 +214,7 @@ async function load(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [nu
       for (const v of m.ruralValues ?? []) valueToSettlement[v] = 'rural';
       layer = { regions: polygons, field: m.settlementField, valueToSettlement };
     }
-    return { role: 'regions', regions: polygons, layer, report };
+    return { role: m.role, regions: polygons, layer, report };
   }
   if (m.role === 'population') {
     if (e === '.tif' || e === '.tiff') {
@@ -235,7 +239,7 @@ async function load(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [nu
         return { role: 'population', population: { kind: 'points', demand }, report };
       }
     }
-    const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding });
+    const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding, lngField: m.lngField, latField: m.latField });
     const demand = m.householdsField ? pointsToDemand(layer, m.householdsField, file, m.personsPerHousehold) : pointsToDemand(layer, field, file);
     return { role: 'population', population: { kind: 'points', demand }, report: layer.report };
   }
@@ -243,7 +247,7 @@ async function load(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [nu
     const osm = e === '.pbf' ? readOsmPbf(bytes, file, true) : readOsmXml(decodeText(bytes).text, file, true);
     return { role: 'facilities', ...osmToFacilities(osm.facilities, file) };
   }
-  const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding });
+  const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding, lngField: m.lngField, latField: m.latField });
   const { facilities, categories, report } = pointsToFacilities(layer, m.categoryField, file, m.nameField, m.capacityField);
   return { role: 'facilities', facilities, categories, report };
 }

@@ -99,3 +99,13 @@ describe('the China GHSL grids', () => {
     });
   }
 });
+
+describe('asking when unsure', () => {
+  it('reads longitude and latitude from the columns the user names', async () => {
+    const csv = utf8('站点,E,N\n幼儿园,114.41,30.51\n');
+    await expect(readPointLayer(csv, 'odd.csv')).rejects.toThrow(/odd\.csv: no coordinates: expected longitude\/latitude columns/);
+    const layer = await readPointLayer(csv, 'odd.csv', { lngField: 'E', latField: 'N' });
+    expect([layer.rows[0].lng, layer.rows[0].lat]).toEqual([114.41, 30.51]);
+    await expect(readPointLayer(csv, 'odd.csv', { lngField: 'X', latField: 'N' })).rejects.toThrow("odd.csv: no column 'X' for the longitude (found 站点, E, N)");
+  });
+});

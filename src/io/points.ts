@@ -68,11 +68,11 @@ class Skips {
 }
 
 /** Reads any supported point layer. `crs` says what its coordinates are (default WGS-84). */
-export async function readPointLayer(bytes: Uint8Array, file: string, opts: { crs?: CrsChoice; encoding?: TextEncodingName } = {}): Promise<PointLayer> {
+export async function readPointLayer(bytes: Uint8Array, file: string, opts: { crs?: CrsChoice; encoding?: TextEncodingName; lngField?: string; latField?: string } = {}): Promise<PointLayer> {
   const ext = (file.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '');
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     const decoded = decodeText(bytes, opts.encoding);
-    const layer = csvToPoints(decoded.text, file, opts.crs);
+    const layer = csvToPoints(decoded.text, file, opts.crs, opts.lngField, opts.latField);
     layer.report.encoding = `${decoded.encoding} (${decoded.basis})`;
     return layer;
   }
@@ -93,13 +93,17 @@ export async function readPointLayer(bytes: Uint8Array, file: string, opts: { cr
   throw new InputError(`${file}: unknown point layer format '${ext}' (expected .csv, .tsv, .geojson, .fgb or a zipped shapefile .zip)`);
 }
 
-export function csvToPoints(text: string, file: string, crs: CrsChoice = 'wgs84'): PointLayer {
+/** Points from CSV text; the longitude/latitude columns are found by name unless given. */
+export function csvToPoints(text: string, file: string, crs: CrsChoice = 'wgs84', lngField?: string, latField?: string): PointLayer {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (fatal) throw new InputError(`${file}: CSV error at row ${(fatal.row ?? 0) + 2}: ${fatal.message}`);
   const fields = parsed.meta.fields ?? [];
   const find = (names: string[]) => fields.find((f) => names.includes(f.trim().toLowerCase()));
-  const lngCol = find(LNG), latCol = find(LAT), wktCol = find(WKT), h3Col = find(H3);
+  for (const [given, what] of [[lngField, 'longitude'], [latField, 'latitude']] as const) {
+    if (given && !fields.includes(given)) throw new InputError(`${file}: no column '${given}' for the ${what} (found ${fields.join(', ')})`);
+  }
+  const lngCol = lngField ?? find(LNG), latCol = latField ?? find(LAT), wktCol = find(WKT), h3Col = find(H3);
   if (!(lngCol && latCol) && !wktCol && !h3Col) {
     throw new InputError(`${file}: no coordinates: expected longitude/latitude columns (one of ${LNG.slice(0, 6).join(', ')} and ${LAT.slice(0, 5).join(', ')}), a WKT column (${WKT.join(', ')}) or an H3 column (${H3.join(', ')}); found ${fields.join(', ')}`);
   }

@@ -4,7 +4,7 @@ import type { LoadReport } from '../io/points.ts';
 import { translate, type Lang, type StringKey } from '../i18n/strings.ts';
 
 const MAPPINGS_KEY = 'lifecircle.mappings.v1';
-const ROLES: LayerRole[] = ['facilities', 'population', 'regions', 'network'];
+const ROLES: LayerRole[] = ['facilities', 'population', 'regions', 'districts', 'network'];
 
 function rememberedMapping(signature: string): LayerMapping | null {
   try { return (JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, LayerMapping>)[signature] ?? null; } catch { return null; }
@@ -22,6 +22,8 @@ function guessMapping(i: LayerInspection): LayerMapping {
   const find = (re: RegExp) => i.fields.find((f) => re.test(f));
   return {
     role: i.role, crs: 'auto',
+    lngField: find(/^(lng|lon|long|longitude|x|经度|wgs84_lng|gcj02_lng|bd09_lng|point_x)$/i),
+    latField: find(/^(lat|latitude|y|纬度|wgs84_lat|gcj02_lat|bd09_lat|point_y)$/i),
     nameField: find(/^(name|名称|title|设施名称|poi_name)$/i),
     categoryField: find(/^(category|type|类别|类型|设施类型|kind)$/i),
     capacityField: find(/^(capacity|places|beds|area|面积|床位|托位|建筑面积)$/i),
@@ -118,9 +120,18 @@ export function DataPanel({ lang, isSample, reports, dropped, onInspect, onLoad,
               <option value="">{t('detected')}</option><option value="utf-8">UTF-8</option><option value="gb18030">GBK / GB18030</option>
             </select>
           </label>
+          {pending.inspection.format === 'CSV' && pending.inspection.geometry === 'points' && (m.role === 'facilities' || m.role === 'population') && <>
+            {fieldSelect('lngField', 'fieldLng', false)}{fieldSelect('latField', 'fieldLat', false)}
+          </>}
           {m.role === 'facilities' && <>{fieldSelect('nameField', 'fieldName')}{fieldSelect('categoryField', 'fieldCategory')}{fieldSelect('capacityField', 'fieldCapacity')}</>}
-          {m.role === 'population' && pending.inspection.geometry !== 'raster' && <>{fieldSelect('populationField', 'fieldPopulation', false)}{fieldSelect('householdsField', 'fieldHouseholds')}</>}
-          {m.role === 'regions' && <>
+          {m.role === 'population' && pending.inspection.geometry !== 'raster' && <>{fieldSelect('populationField', 'fieldPopulation', false)}{fieldSelect('householdsField', 'fieldHouseholds')}
+            {m.householdsField && (
+              <label>{t('personsPerHousehold')}
+                <input type="number" min={0.5} max={10} step={0.01} data-testid="map-pph" value={m.personsPerHousehold ?? 2.62}
+                  onChange={(e) => set({ personsPerHousehold: Number(e.target.value) || undefined })} />
+              </label>
+            )}</>}
+          {(m.role === 'regions' || m.role === 'districts') && <>
             {fieldSelect('settlementField', 'fieldSettlement')}
             <label>{t('urbanValues')}<input value={(m.urbanValues ?? []).join(',')} onChange={(e) => set({ urbanValues: e.target.value.split(',').map((v) => v.trim()) })} /></label>
             <label>{t('ruralValues')}<input value={(m.ruralValues ?? []).join(',')} onChange={(e) => set({ ruralValues: e.target.value.split(',').map((v) => v.trim()) })} /></label>
