@@ -9,17 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createDataset, DEFAULT_PARAMS, validateParams, type Dataset, type FacilityTable, type PopulationInput, type ScenarioParams } from '../core/analysis.ts';
 import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
-import { PERSONS_PER_HOUSEHOLD, PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category, type Settlement } from '../core/standards.ts';
-import { csvToLines, geojsonToLines, InputError, readOsmPbf, readOsmXml } from '../io/network.ts';
+import { PERSONS_PER_HOUSEHOLD, PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category } from '../core/standards.ts';
+import { csvToLines, InputError } from '../io/network.ts';
 import { countsToFacilities, readH3Table } from '../io/h3table.ts';
-import { osmToFacilities, pointsToDemand, pointsToFacilities, readPointLayer, type LoadReport, type PointLayer } from '../io/points.ts';
+import { readPointLayer, type LoadReport, type PointLayer } from '../io/points.ts';
 import { decodeText, encodingOfLabel, type TextEncodingName } from '../io/encoding.ts';
-import { parseCrs, toWgs84, type CrsChoice } from '../io/crs.ts';
-import { mapCoordinates, readShapefileZip } from '../io/shapefile.ts';
-import { rasterToCells } from '../io/raster.ts';
+import { parseCrs } from '../io/crs.ts';
 import { layerWarnings } from '../io/checks.ts';
-import { polygonPopulation } from '../io/layers.ts';
-import { flatGeobufToFeatures } from '../io/flatgeobuf.ts';
+import { loadLayer, type LayerMapping, type LoadedLayer } from '../io/layers.ts';
 import { SAMPLE_FILES } from '../io/sample.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,12 +92,17 @@ export function parseJson(bytes: Buffer, file: string): FeatureCollection {
   try { return JSON.parse(decodeText(new Uint8Array(bytes)).text); } catch (e) { throw new InputError(`${file}: not valid JSON (${(e as Error).message})`); }
 }
 
-const readFgb = (bytes: Buffer) => flatGeobufToFeatures(new Uint8Array(bytes));
+/** A point layer of any supported format (e.g. candidate sites), with its load report. */
+export async function readPoints(path: string, bytes: Buffer): Promise<PointLayer> {
+  return readPointLayer(new Uint8Array(bytes), basename(path));
+}
 
-function crsOf(args: InputArgs, key: 'network-crs' | 'facilities-crs' | 'population-crs' | 'regions-crs'): CrsChoice | undefined {
+/** A layer's coordinate system option, checked here so that a mistake names the option ('auto' when absent). */
+function crsOf(args: InputArgs, key: 'network-crs' | 'facilities-crs' | 'population-crs' | 'regions-crs'): string {
   const v = args[key];
-  if (v === undefined) return undefined;
-  try { return parseCrs(v); } catch (e) { throw new InputError(`--${key}: ${(e as Error).message}`); }
+  if (v === undefined) return 'auto';
+  try { parseCrs(v); } catch (e) { throw new InputError(`--${key}: ${(e as Error).message}`, { cause: e }); }
+  return v;
 }
 
 function encodingOf(args: InputArgs): TextEncodingName | undefined {
@@ -110,100 +112,70 @@ function encodingOf(args: InputArgs): TextEncodingName | undefined {
   return e;
 }
 
-/** Features of a vector file (GeoJSON, FlatGeobuf, zipped shapefile) in WGS-84. */
-async function readFeatures(path: string, bytes: Buffer, crs: CrsChoice | undefined, encoding: TextEncodingName | undefined): Promise<FeatureCollection> {
-  const name = basename(path), ext = extname(path).toLowerCase();
-  if (ext === '.zip') return readShapefileZip(new Uint8Array(bytes), name, { crs, encoding }).fc;
-  const fc = ext === '.fgb' ? await readFgb(bytes) : parseJson(bytes, name);
-  if (!crs || crs === 'wgs84') return fc;
-  const project = toWgs84(crs);
-  return { ...fc, features: fc.features.map((f) => (f.geometry ? { ...f, geometry: mapCoordinates(f.geometry, project) } : f)) };
+/** The graph's bounding box, 2 km wider: population rasters are read only there. */
+function around(graph: Graph): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < graph.nodeCount; i++) {
+    w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
+    s = Math.min(s, graph.lngLat[2 * i + 1]); n = Math.max(n, graph.lngLat[2 * i + 1]);
+  }
+  return [w - 0.02, s - 0.02, e + 0.02, n + 0.02];
+}
+
+/** Reads a file in a role through the same readers as the app, and keeps its load report. */
+export async function loadAs(path: string, inputs: Inputs, mapping: LayerMapping, clip?: [number, number, number, number]): Promise<LoadedLayer> {
+  const loaded = await loadLayer(inputs.read(path), basename(path), mapping, clip);
+  inputs.reports.push(loaded.report);
+  return loaded;
 }
 
 async function loadNetwork(args: InputArgs, inputs: Inputs): Promise<Graph> {
   const file = args.network ?? join(DATA, SAMPLE_FILES.network);
-  const bytes = inputs.read(file), name = basename(file), ext = extname(file).toLowerCase();
-  if (ext === '.lcg') return bufferToGraph(toArrayBuffer(bytes));
-  if (ext === '.pbf') return buildGraph(readOsmPbf(new Uint8Array(bytes), name).lines);
-  if (ext === '.osm' || ext === '.xml') return buildGraph(readOsmXml(bytes.toString('utf8'), name).lines);
-  if (ext === '.geojson' || ext === '.json' || ext === '.fgb' || ext === '.zip') {
-    return buildGraph(geojsonToLines(await readFeatures(file, bytes, crsOf(args, 'network-crs'), encodingOf(args)), name).lines);
-  }
+  const name = basename(file), ext = extname(file).toLowerCase();
+  if (ext === '.lcg') return bufferToGraph(toArrayBuffer(inputs.read(file)));
   if (ext === '.csv') {
     if (!args.nodes) throw new InputError(`${name}: a CSV edge list needs its node table: add --nodes FILE (id,lng,lat)`);
-    return buildGraph(csvToLines(bytes.toString('utf8'), inputs.read(args.nodes).toString('utf8'), name, basename(args.nodes)).lines);
+    return buildGraph(csvToLines(inputs.read(file).toString('utf8'), inputs.read(args.nodes).toString('utf8'), name, basename(args.nodes)).lines);
   }
-  throw new InputError(`${name}: unknown network format '${ext}' (expected .osm.pbf, .osm, .geojson, .fgb, a zipped shapefile .zip, .lcg or .csv)`);
-}
-
-/** A point layer of any supported format, with its load report. */
-export async function readPoints(path: string, bytes: Buffer, crs?: CrsChoice, encoding?: TextEncodingName): Promise<PointLayer> {
-  return readPointLayer(new Uint8Array(bytes), basename(path), { crs, encoding });
+  if (!['.pbf', '.osm', '.xml', '.geojson', '.json', '.fgb', '.zip'].includes(ext)) {
+    throw new InputError(`${name}: unknown network format '${ext}' (expected .osm.pbf, .osm, .geojson, .fgb, a zipped shapefile .zip, .lcg or .csv)`);
+  }
+  const loaded = await loadAs(file, inputs, { role: 'network', crs: crsOf(args, 'network-crs'), encoding: encodingOf(args) });
+  return (loaded as Extract<LoadedLayer, { role: 'network' }>).graph;
 }
 
 const looksLikeH3Table = (bytes: Buffer) => /^\uFEFF?"?(id|h3|h3_index|hex|hex_id|cell)"?[,\t]/i.test(bytes.subarray(0, 200).toString('utf8'));
 
 async function loadFacilities(args: InputArgs, inputs: Inputs, sampleTable: () => Buffer): Promise<{ facilities: FacilityTable; categories: Category[] }> {
   const file = args.facilities;
-  const bytes = file ? inputs.read(file) : sampleTable();
-  const name = file ? basename(file) : SAMPLE_FILES.hexgrid;
-  if (!file || (looksLikeH3Table(bytes) && !args['category-field'])) {
+  if (!file || (/\.csv$/i.test(file) && looksLikeH3Table(readFileSync(file)) && !args['category-field'])) {
+    const bytes = file ? inputs.read(file) : sampleTable();
     const categories = args.categories ? args.categories.split(',').map((s) => categoryForId(s.trim())) : SAMPLE_CATEGORIES;
-    const table = readH3Table(bytes.toString('utf8'), name, categories.map((c) => c.id));
+    const table = readH3Table(bytes.toString('utf8'), file ? basename(file) : SAMPLE_FILES.hexgrid, categories.map((c) => c.id));
     return { facilities: countsToFacilities(table, categories), categories };
   }
-  const ext = extname(file).toLowerCase();
-  if (ext === '.pbf' || ext === '.osm') {
-    const osm = ext === '.pbf' ? readOsmPbf(new Uint8Array(bytes), name, true) : readOsmXml(bytes.toString('utf8'), name, true);
-    const { facilities, categories, report } = osmToFacilities(osm.facilities, name);
-    inputs.reports.push(report);
-    return { facilities, categories };
-  }
-  const layer = await readPoints(file, bytes, crsOf(args, 'facilities-crs'), encodingOf(args));
-  const { facilities, categories, report } = pointsToFacilities(layer, args['category-field'], name, args['name-field'], args['capacity-field']);
-  inputs.reports.push(report);
+  if (!existsSync(file)) throw new InputError(`${file}: file not found`);
+  const loaded = await loadAs(file, inputs, {
+    role: 'facilities', crs: crsOf(args, 'facilities-crs'), encoding: encodingOf(args),
+    categoryField: args['category-field'], nameField: args['name-field'], capacityField: args['capacity-field'],
+  });
+  const { facilities, categories } = loaded as Extract<LoadedLayer, { role: 'facilities' }>;
   return { facilities, categories };
 }
 
-async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () => Buffer, res: number, graph: Graph): Promise<PopulationInput> {
+async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () => Buffer, graph: Graph): Promise<PopulationInput> {
   const file = args.population, field = args['population-field'] ?? 'population';
-  const bytes = file ? inputs.read(file) : sampleTable();
-  const name = file ? basename(file) : SAMPLE_FILES.hexgrid;
-  const ext = file ? extname(file).toLowerCase() : '.csv';
-  if (ext === '.tif' || ext === '.tiff') {
-    // Only the people within reach of the network matter: clip to its area and 2 km around.
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (let i = 0; i < graph.nodeCount; i++) {
-      w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
-      s = Math.min(s, graph.lngLat[2 * i + 1]); n = Math.max(n, graph.lngLat[2 * i + 1]);
-    }
-    const m = 0.02;
-    const r = await rasterToCells(toArrayBuffer(bytes), name, Math.max(res, 9), [w - m, s - m, e + m, n + m]);
-    inputs.reports.push({
-      file: name, format: `GeoTIFF ${r.pixels.width}×${r.pixels.height}`, crs: r.crs, read: r.pixels.valid, used: r.pixels.valid, skipped: [],
-      extent: [w - m, s - m, e + m, n + m], warnings: [`${Math.round(r.total)} people in ${r.pixels.valid} pixels within 2 km of the network, summed into ${r.cells.length} cells (each pixel split ${r.subdivision}×${r.subdivision})`],
-    });
-    return { kind: 'h3', cells: r.cells, population: r.population };
-  }
-  if (!file || (ext === '.csv' && looksLikeH3Table(bytes))) {
-    const table = readH3Table(decodeText(new Uint8Array(bytes)).text, name, [field]);
+  if (!file || (/\.csv$/i.test(file) && existsSync(file) && looksLikeH3Table(readFileSync(file)) && !args['households-field'])) {
+    const bytes = file ? inputs.read(file) : sampleTable();
+    const table = readH3Table(decodeText(new Uint8Array(bytes)).text, file ? basename(file) : SAMPLE_FILES.hexgrid, [field]);
     return { kind: 'h3', cells: table.cells, population: table.columns[field] };
   }
-  const households = args['households-field'];
-  if (['.geojson', '.json', '.fgb', '.zip'].includes(ext)) {
-    const fc = await readFeatures(file, bytes, crsOf(args, 'population-crs'), encodingOf(args));
-    if (fc.features.some((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')) {
-      const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
-      return { kind: 'points', demand: polygonPopulation(fc, households ?? field, name, households ? pph : 1) };
-    }
-  }
-  const layer = await readPoints(file, bytes, crsOf(args, 'population-crs'), encodingOf(args));
-  inputs.reports.push(layer.report);
-  if (households) {
-    const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
-    return { kind: 'points', demand: pointsToDemand(layer, households, name, pph) };
-  }
-  return { kind: 'points', demand: pointsToDemand(layer, field, name) };
+  const loaded = await loadAs(file, inputs, {
+    role: 'population', crs: crsOf(args, 'population-crs'), encoding: encodingOf(args), populationField: field,
+    householdsField: args['households-field'],
+    personsPerHousehold: args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']),
+  }, around(graph));
+  return (loaded as Extract<LoadedLayer, { role: 'population' }>).population;
 }
 
 function number(args: InputArgs, key: keyof InputArgs, fallback: number): number {
@@ -237,18 +209,15 @@ export function paramsFromArgs(args: InputArgs): ScenarioParams {
  */
 export async function loadRegions(args: InputArgs, inputs: Inputs): Promise<{ layer?: ScenarioParams['regions']; regions?: FeatureCollection<Polygon | MultiPolygon> }> {
   if (!args.regions) return {};
-  const name = basename(args.regions);
-  const regions = await readFeatures(args.regions, inputs.read(args.regions), crsOf(args, 'regions-crs'), encodingOf(args)) as FeatureCollection<Polygon | MultiPolygon>;
-  if (regions?.type !== 'FeatureCollection' || !Array.isArray(regions.features)) throw new InputError(`${name}: expected a GeoJSON FeatureCollection of polygons`);
-  const bad = regions.features.findIndex((f) => f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon');
-  if (bad >= 0) throw new InputError(`${name}: feature ${bad} is ${regions.features[bad].geometry?.type ?? 'empty'}, expected Polygon or MultiPolygon`);
   const field = args['region-field'] ?? 'settlement';
-  const map: Record<string, Settlement> = {};
-  for (const v of (args['urban-values'] ?? 'urban,城镇,城市,1').split(',')) map[v.trim()] = 'urban';
-  for (const v of (args['rural-values'] ?? 'rural,乡村,农村,2').split(',')) map[v.trim()] = 'rural';
-  const hasField = regions.features.some((f) => f.properties && field in f.properties);
-  if (args['region-field'] && !hasField) throw new InputError(`${name}: no feature has the field '${field}' given by --region-field`);
-  return { regions, layer: hasField ? { regions, field, valueToSettlement: map } : undefined };
+  const loaded = await loadAs(args.regions, inputs, {
+    role: 'regions', crs: crsOf(args, 'regions-crs'), encoding: encodingOf(args), settlementField: field,
+    urbanValues: (args['urban-values'] ?? 'urban,城镇,城市,1').split(',').map((v) => v.trim()),
+    ruralValues: (args['rural-values'] ?? 'rural,乡村,农村,2').split(',').map((v) => v.trim()),
+  }) as Extract<LoadedLayer, { role: 'regions' | 'districts' }>;
+  const hasField = loaded.regions.features.some((f) => f.properties && field in f.properties);
+  if (args['region-field'] && !hasField) throw new InputError(`${basename(args.regions)}: no feature has the field '${field}' given by --region-field`);
+  return { regions: loaded.regions, layer: hasField ? loaded.layer : undefined };
 }
 
 /** Everything a command needs: the dataset, the parameters and the inputs read (with their sha256). */
@@ -263,7 +232,7 @@ export async function loadDataset(args: InputArgs): Promise<{
   params.regions = layer;
   const graph = await loadNetwork(args, inputs);
   const { facilities, categories } = await loadFacilities(args, inputs, sampleTable);
-  const population = await loadPopulation(args, inputs, sampleTable, params.res, graph);
+  const population = await loadPopulation(args, inputs, sampleTable, graph);
   const ds = createDataset(graph, categories, facilities, population);
   // Check the user's layers against the network: far away, or offset like GCJ-02/BD-09.
   for (const report of inputs.reports) {

@@ -13,7 +13,7 @@ import { RULE_SETS, findRuleSet } from '../core/rulesets.ts';
 import { PERSONS_PER_HOUSEHOLD } from '../core/standards.ts';
 import { InputError } from '../io/network.ts';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FACILITY_NOTE } from '../io/sample.ts';
-import { INPUT_HELP, INPUT_OPTIONS, Inputs, loadDataset, packageVersion, parseJson } from './inputs.ts';
+import { INPUT_HELP, INPUT_OPTIONS, Inputs, loadAs, loadDataset, packageVersion, parseJson } from './inputs.ts';
 import { writeOutputs } from './analyze.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -24,7 +24,8 @@ Usage: npm run report -- --rules ID|FILE [options]
 Report
   --rules ID|FILE         a shipped rule set (${RULE_SETS.map((r) => r.id).join(', ')})
                           or a rule set JSON file (checked against the schema)
-  --districts FILE        district (街道/乡镇) polygons, for district-level rules; --regions are communities
+  --districts FILE        district (街道/乡镇) polygons (GeoJSON, FlatGeobuf, zipped shapefile), for
+                          district-level rules; --regions are communities
 
 ${INPUT_HELP}
 Output
@@ -47,7 +48,9 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     if (!args.rules) throw new InputError(`say which rule set to check with --rules (${RULE_SETS.map((r) => r.id).join(', ')} or a .json file)`);
     const { ds, params, inputs, usesSample, regions } = await loadDataset(args);
     const rules = loadRules(args.rules, inputs);
-    const districts = args.districts ? parseJson(inputs.read(args.districts), basename(args.districts)) as FeatureCollection<Polygon | MultiPolygon> : undefined;
+    const districts = args.districts
+      ? (await loadAs(args.districts, inputs, { role: 'districts', crs: args['regions-crs'] ?? 'auto' }) as { regions: FeatureCollection<Polygon | MultiPolygon> }).regions
+      : undefined;
     const result = analyze(ds, params);
     const pph = args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']);
     const report = complianceReport(ds, result, rules, {
