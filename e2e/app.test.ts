@@ -98,7 +98,11 @@ describe('LifeCircle in Chromium', () => {
     expect(distinctColors(png, MAP)).toBeGreaterThan(20);
   });
 
-  it('shows a cell\'s figures when it is clicked', async () => {
+  it('shows a cell\'s figures when hovered and when clicked', async () => {
+    await app.page.mouse.move(MAP.x + MAP.w / 2 - 20, MAP.y + MAP.h / 2);
+    await app.page.mouse.move(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2, { steps: 3 });
+    await app.page.waitForSelector('[data-testid="hover-tip"]');
+    expect(await app.page.textContent('[data-testid="hover-tip"]')).toMatch(/人口: [\d,]+/);
     await app.page.mouse.click(MAP.x + MAP.w / 2, MAP.y + MAP.h / 2);
     await app.page.waitForSelector('[data-testid="cell-info"]');
     expect(await app.page.textContent('[data-testid="cell-info"]')).toMatch(/H3 89[0-9a-f]{13}/);

@@ -18,6 +18,7 @@ import { SitingPanel } from './ui/SitingPanel.tsx';
 import { DataPanel } from './ui/DataPanel.tsx';
 import { ReportPanel } from './ui/ReportPanel.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { HoverTip } from './ui/HoverTip.tsx';
 import { exportProject, importProject } from './ui/project.ts';
 import { EMPTY_EDITS } from './core/scenario.ts';
 import type { EditMode } from './map/MapController.ts';
@@ -46,6 +47,9 @@ export function App() {
   const [showDifference, setShowDifference] = useState(false);
   const [siting, setSiting] = useState<SitingResult | null>(null);
   const [dropped, setDropped] = useState<File | null>(null);
+  // Hovering updates the tip alone: the map calls the tip's setter without re-rendering the page.
+  const hoverSetter = useRef<((h: { cell: Record<string, unknown>; x: number; y: number } | null) => void) | null>(null);
+  const subscribeHover = useCallback((set: NonNullable<typeof hoverSetter.current>) => { hoverSetter.current = set; return () => { hoverSetter.current = null; }; }, []);
   const view = useRef(saved.view);
   const map = useRef<MapController | null>(null);
   const analysis = useAnalysis(params, edits);
@@ -197,6 +201,7 @@ export function App() {
             sites={siting && siting.categoryId === category?.id ? siting.sites : null}
             difference={showDifference && analysis.output?.comparison && category ? category.id : null}
             onAddAt={(p) => addFacility(p)} onFacilityMoved={moveFacility}
+            onCellHover={(p, pt) => hoverSetter.current?.(p ? { cell: p, x: pt.x, y: pt.y } : null)}
             onReady={(c) => { map.current = c; }}
             onCellClick={(p) => { setCell(p); if (!p) setCatchment(null); }}
             onFacilityClick={onFacilityClick}
@@ -204,6 +209,7 @@ export function App() {
           {legend && !(showDifference && analysis.output?.comparison) && <Legend spec={legend} />}
           {showDifference && analysis.output?.comparison && <DifferenceLegend title={`${t('showDifference')} · ${categoryName}`} lost={t('legendLost')} gained={t('legendGained')} />}
           <div className="hint">{t('clickCellHint')}</div>
+          <HoverTip lang={lang} category={category} subscribe={subscribeHover} />
           {catchment && (
             <div className="catchment-note" data-testid="catchment">
               {t('catchment', { name: catchment.name, cells: catchment.cells.length })}

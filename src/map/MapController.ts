@@ -15,6 +15,8 @@ export type EditMode = 'none' | 'add' | 'move';
 export interface MapCallbacks {
   onCellClick?: (properties: Record<string, unknown> | null) => void;
   onFacilityClick?: (index: number, name: string) => void;
+  /** The cell under the pointer (null when it leaves the cells), and where on the map it is. */
+  onCellHover?: (properties: Record<string, unknown> | null, point: { x: number; y: number }) => void;
   /** In 'add' mode: where the user clicked. */
   onAddAt?: (lngLat: [number, number]) => void;
   /** In 'move' mode: a facility dragged to a new place. */
@@ -51,6 +53,11 @@ export class MapController {
       const cell: MapGeoJSONFeature | undefined = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.cellsFill] })[0];
       callbacks.onCellClick?.(cell ? { ...cell.properties } : null);
     });
+    this.map.on('mousemove', LAYERS.cellsFill, (e) => {
+      const f = e.features?.[0];
+      callbacks.onCellHover?.(f ? { ...f.properties } : null, e.point);
+    });
+    this.map.on('mouseleave', LAYERS.cellsFill, (e) => callbacks.onCellHover?.(null, e.point));
     for (const layer of [LAYERS.facilities, LAYERS.cellsFill]) {
       this.map.on('mouseenter', layer, () => { this.map.getCanvas().style.cursor = 'pointer'; });
       this.map.on('mouseleave', layer, () => { this.map.getCanvas().style.cursor = ''; });

@@ -27,7 +27,7 @@ export function MapView(props: MapViewProps) {
   const callbacks = useRef<MapCallbacks>({});
   callbacks.current = {
     onCellClick: props.onCellClick, onFacilityClick: props.onFacilityClick, onViewChange: props.onViewChange,
-    onAddAt: props.onAddAt, onFacilityMoved: props.onFacilityMoved,
+    onAddAt: props.onAddAt, onFacilityMoved: props.onFacilityMoved, onCellHover: props.onCellHover,
   };
 
   useEffect(() => {
@@ -37,6 +37,7 @@ export function MapView(props: MapViewProps) {
       onViewChange: (v) => callbacks.current.onViewChange?.(v),
       onAddAt: (p) => callbacks.current.onAddAt?.(p),
       onFacilityMoved: (i, p) => callbacks.current.onFacilityMoved?.(i, p),
+      onCellHover: (p, pt) => callbacks.current.onCellHover?.(p, pt),
     }, props.initialView ?? undefined);
     controller.current = c;
     props.onReady?.(c);
