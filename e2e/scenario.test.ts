@@ -84,3 +84,21 @@ describe('scenarios in Chromium', () => {
     expect(await app.page.isVisible('[data-testid="comparison"]')).toBe(false);
   });
 });
+
+describe('named scenarios', () => {
+  it('saves a scenario by name, goes back to the baseline, and opens it again', async () => {
+    await app.page.fill('[data-testid="scenario-name"]', '方案A');
+    await app.page.click('[data-testid="mode-add"]');
+    await afterChange(() => app.page.mouse.click(MAP.x + MAP.w / 2 + 60, MAP.y + MAP.h / 2));
+    await app.page.click('[data-testid="mode-none"]');
+    await app.page.waitForSelector('[data-testid="comparison"]');
+    const delta = await valueOf('delta-schools');
+    await app.page.click('[data-testid="save-scenario"]');
+    await afterChange(() => app.page.click('[data-testid="reset-scenario"]'));
+    expect(await app.page.isVisible('[data-testid="comparison"]')).toBe(false);
+    await afterChange(() => app.page.selectOption('[data-testid="saved-scenarios"]', '方案A'));
+    await app.page.waitForSelector('[data-testid="comparison"]');
+    expect(await valueOf('delta-schools')).toBe(delta);
+    expect(await app.page.inputValue('[data-testid="scenario-name"]')).toBe('方案A');
+  });
+});

@@ -43,6 +43,7 @@ export function App() {
   const [cell, setCell] = useState<Record<string, unknown> | null>(null);
   const [catchment, setCatchment] = useState<{ index: number; name: string; cells: string[] } | null>(null);
   const [edits, setEdits] = useState<ScenarioEdits>(saved.edits);
+  const [scenarios, setScenarios] = useState<ScenarioEdits[]>(saved.scenarios);
   const [editMode, setEditMode] = useState<EditMode>('none');
   const [showDifference, setShowDifference] = useState(false);
   const [siting, setSiting] = useState<SitingResult | null>(null);
@@ -65,7 +66,7 @@ export function App() {
   useEffect(() => { if (category && category.id !== categoryId) setCategoryId(category.id); }, [category, categoryId]);
   useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; document.title = `${t('appTitle')} · ${t('appSubtitle')}`; }, [lang, t]);
 
-  const persist = useCallback(() => saveState({ params, categoryId, lang, basemap, view: view.current, dataset: 'porto-alegre', edits }), [params, categoryId, lang, basemap, edits]);
+  const persist = useCallback(() => saveState({ params, categoryId, lang, basemap, view: view.current, dataset: 'porto-alegre', edits, scenarios }), [params, categoryId, lang, basemap, edits, scenarios]);
   useEffect(persist, [persist]);
 
   const legend: LegendSpec | null = useMemo(() => {
@@ -172,6 +173,9 @@ export function App() {
           {ds && category && (
             <ScenarioPanel lang={lang} edits={edits} mode={editMode} comparison={analysis.output?.comparison ?? null} categories={categories}
               showDifference={showDifference} onEdits={setEdits} onMode={setEditMode} onShowDifference={setShowDifference}
+              saved={scenarios} onSave={() => setScenarios((list) => [...list.filter((x) => x.name !== scenarioName(edits)), { ...edits, name: scenarioName(edits) }])}
+              onOpen={(name) => { const found = scenarios.find((x) => x.name === name); if (found) setEdits(found); }}
+              onDelete={(name) => setScenarios((list) => list.filter((x) => x.name !== name))}
               onExport={async () => download('scenario.geojson', await analysis.exports.scenario(), 'application/geo+json')} />
           )}
           {analysis.output && category && (

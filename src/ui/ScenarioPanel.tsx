@@ -4,10 +4,10 @@ import type { EditMode } from '../map/MapController.ts';
 import { formatNumber, formatPercent, translate, type Lang } from '../i18n/strings.ts';
 
 /** The what-if scenario: edit mode, the edits so far, and the change against the baseline. */
-export function ScenarioPanel({ lang, edits, mode, comparison, categories, showDifference, onEdits, onMode, onShowDifference, onExport }: {
+export function ScenarioPanel({ lang, edits, mode, comparison, categories, showDifference, onEdits, onMode, onShowDifference, onExport, saved, onSave, onOpen, onDelete }: {
   lang: Lang; edits: ScenarioEdits; mode: EditMode; comparison: Record<string, CategoryComparison> | null; categories: Category[];
   showDifference: boolean; onEdits: (e: ScenarioEdits) => void; onMode: (m: EditMode) => void; onShowDifference: (on: boolean) => void;
-  onExport: () => void;
+  onExport: () => void; saved: ScenarioEdits[]; onSave: () => void; onOpen: (name: string) => void; onDelete: (name: string) => void;
 }) {
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
   const undo = () => {
@@ -26,6 +26,16 @@ export function ScenarioPanel({ lang, edits, mode, comparison, categories, showD
         <input data-testid="scenario-name" value={edits.name} placeholder={t('scenarioDefaultName')} maxLength={200}
           onChange={(e) => onEdits({ ...edits, name: e.target.value })} />
       </label>
+      <div className="row">
+        <button type="button" data-testid="save-scenario" disabled={!edited} onClick={onSave}>{t('saveScenario')}</button>
+        {saved.length > 0 && (
+          <select data-testid="saved-scenarios" value="" onChange={(e) => { if (e.target.value) onOpen(e.target.value); }}>
+            <option value="">{t('openScenario')} ({saved.length})</option>
+            {saved.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
+          </select>
+        )}
+        {saved.some((x) => x.name === edits.name) && <button type="button" data-testid="delete-scenario" onClick={() => onDelete(edits.name)}>{t('deleteScenario')}</button>}
+      </div>
       <div className="modes" role="radiogroup">
         {(['none', 'add', 'move'] as const).map((m) => (
           <button type="button" key={m} data-testid={`mode-${m}`} className={mode === m ? 'on' : ''} onClick={() => onMode(m)} aria-pressed={mode === m}>

@@ -13,12 +13,14 @@ export interface SavedState {
   view: { center: [number, number]; zoom: number } | null;
   dataset: 'porto-alegre';
   edits: ScenarioEdits;
+  /** Scenarios saved by name, to switch between and compare with the baseline. */
+  scenarios: ScenarioEdits[];
 }
 
 const KEY = 'lifecircle.state.v1';
 
 export const DEFAULT_STATE: SavedState = {
-  params: { ...DEFAULT_PARAMS }, categoryId: null, lang: 'zh', basemap: 'none', view: null, dataset: 'porto-alegre', edits: EMPTY_EDITS,
+  params: { ...DEFAULT_PARAMS }, categoryId: null, lang: 'zh', basemap: 'none', view: null, dataset: 'porto-alegre', edits: EMPTY_EDITS, scenarios: [],
 };
 
 function validEdits(e: unknown): ScenarioEdits {
@@ -50,6 +52,7 @@ export function loadState(storage: Pick<Storage, 'getItem'> = localStorage): Sav
       view: s.view && Array.isArray(s.view.center) && typeof s.view.zoom === 'number' ? s.view : null,
       dataset: 'porto-alegre',
       edits: validEdits(s.edits),
+      scenarios: Array.isArray(s.scenarios) ? s.scenarios.slice(0, 100).map(validEdits).filter((e) => e.name) : [],
     };
   } catch {
     return structuredClone(DEFAULT_STATE);
