@@ -95,6 +95,10 @@ export async function readPointLayer(bytes: Uint8Array, file: string, opts: { cr
 
 /** Points from CSV text; the longitude/latitude columns are found by name unless given. */
 export function csvToPoints(text: string, file: string, crs: CrsChoice = 'wgs84', lngField?: string, latField?: string): PointLayer {
+  // Counted before parsing, so that a file too large is refused before it fills memory.
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_FEATURES + 1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_FEATURES + 1) checkFeatureCount(file, lines - 1);
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (fatal) throw new InputError(`${file}: CSV error at row ${(fatal.row ?? 0) + 2}: ${fatal.message}`);
