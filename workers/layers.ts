@@ -59,13 +59,15 @@ export function datasetLayers(ds: Dataset, name: string, notes: string[], attrib
     const x = g.lngLat[2 * i], y = g.lngLat[2 * i + 1];
     if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
   }
+  // The network is drawn as context: 5 decimals (about a metre), and only islands carry a property.
+  const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
   const lines: string[] = [];
   for (let k = 0; k < g.edgeCount; k++) {
-    const pts = [`[${r6(g.lngLat[2 * g.edgeU[k]])},${r6(g.lngLat[2 * g.edgeU[k] + 1])}]`];
-    for (let p = g.shapeOffsets[k]; p < g.shapeOffsets[k + 1]; p++) pts.push(`[${r6(g.shapeLngLat[2 * p])},${r6(g.shapeLngLat[2 * p + 1])}]`);
-    pts.push(`[${r6(g.lngLat[2 * g.edgeV[k]])},${r6(g.lngLat[2 * g.edgeV[k] + 1])}]`);
-    const island = g.componentOf[g.edgeU[k]] !== 0;
-    lines.push(`{"type":"Feature","properties":{"island":${island}},"geometry":{"type":"LineString","coordinates":[${pts.join(',')}]}}`);
+    const pts = [`[${r5(g.lngLat[2 * g.edgeU[k]])},${r5(g.lngLat[2 * g.edgeU[k] + 1])}]`];
+    for (let p = g.shapeOffsets[k]; p < g.shapeOffsets[k + 1]; p++) pts.push(`[${r5(g.shapeLngLat[2 * p])},${r5(g.shapeLngLat[2 * p + 1])}]`);
+    pts.push(`[${r5(g.lngLat[2 * g.edgeV[k]])},${r5(g.lngLat[2 * g.edgeV[k] + 1])}]`);
+    const props = g.componentOf[g.edgeU[k]] !== 0 ? '{"island":true}' : '{}';
+    lines.push(`{"type":"Feature","properties":${props},"geometry":{"type":"LineString","coordinates":[${pts.join(',')}]}}`);
   }
   const facilityCounts = ds.categories.map(() => 0);
   for (const k of ds.facilities.category) if (k < facilityCounts.length) facilityCounts[k]++;

@@ -36,11 +36,11 @@ export function baseStyle(): StyleSpecification {
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
       {
-        id: LAYERS.network, type: 'line', source: SOURCES.network, filter: ['!', ['get', 'island']],
+        id: LAYERS.network, type: 'line', source: SOURCES.network, filter: ['!=', ['get', 'island'], true],
         paint: { 'line-color': '#8d96a0', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 15, 1.5], 'line-opacity': 0.8 },
       },
       {
-        id: LAYERS.networkIslands, type: 'line', source: SOURCES.network, filter: ['get', 'island'],
+        id: LAYERS.networkIslands, type: 'line', source: SOURCES.network, filter: ['==', ['get', 'island'], true],
         paint: { 'line-color': '#d08a3c', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 2], 'line-dasharray': [2, 1] },
       },
       { id: LAYERS.cellsFill, type: 'fill', source: SOURCES.cells, paint: { 'fill-color': NO_PATH_COLOR, 'fill-opacity': 0.62 } },
