@@ -34,7 +34,8 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 function emit(row: Record<string, unknown>) {
-  const full = { ...row, peakMB: MB(peakBytes) };
+  // Every row has the same core fields (null where they do not apply), then its own.
+  const full = { case: row.case, nodes: row.nodes, arcs: row.arcs, categories: row.categories, boundM: null, ms: row.ms, arcsPerSecond: null, ...row, peakMB: MB(peakBytes) };
   if (json) console.log(JSON.stringify(full));
   else console.log(Object.entries(full).map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`).join('  '));
 }
