@@ -75,6 +75,15 @@ describe('your own data in Chromium', () => {
     expect(await cspViolations(app.page)).toEqual([]);
   });
 
+  it('suggests sites among a loaded layer of candidate parcels only', async () => {
+    await loadFile('parcels.csv', Buffer.from('name,lng,lat\nA,-51.2100,-30.0400\nB,-51.1700,-30.0800\n'), 'candidates');
+    await app.page.check('[data-testid="use-candidates"]');
+    await app.page.fill('[data-testid="sites-k"]', '1');
+    await app.page.click('[data-testid="suggest"]');
+    await app.page.waitForSelector('[data-testid="sites"]');
+    expect(await app.page.textContent('[data-testid="sites"]')).toMatch(/2 个|候选点 2 个/);
+  });
+
   it('goes back to the sample', async () => {
     const drawn = await mapsDrawn(app.page);
     await app.page.click('[data-testid="reset-sample"]');

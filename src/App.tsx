@@ -105,8 +105,8 @@ export function App() {
     return { ...e, name: scenarioName(e), capacity: value === null ? rest : [...rest, { index, value }] };
   });
   const capacityOf = (index: number) => index >= baseCount ? edits.added[index - baseCount]?.capacity : edits.capacity.find((c) => c.index === index)?.value;
-  const suggest = async (k: number, objective: SitingObjective) => {
-    if (category) setSiting(await analysis.proposeSites(category.id, k, objective));
+  const suggest = async (k: number, objective: SitingObjective, useCandidates: boolean) => {
+    if (category) setSiting(await analysis.proposeSites(category.id, k, objective, useCandidates));
   };
   const acceptSites = (ranks: number[]) => {
     if (!siting) return;
@@ -164,7 +164,12 @@ export function App() {
               <p className="note">{lang === 'zh' ? ds.notes[0] : ds.notes[1]}</p>
               {ds.islands.islandCount > 0 && <p className="note">{t('networkIslands', { islands: ds.islands.islandCount, nodes: ds.islands.islandNodes })}</p>}
               <DataPanel lang={lang} isSample={ds.name === 'porto-alegre'} reports={ds.reports} dropped={dropped} onInspect={analysis.inspect}
-                onLoad={async (file, mapping) => { await analysis.loadFile(file, mapping); setEdits(EMPTY_EDITS); setSiting(null); setCatchment(null); setCell(null); }}
+                onLoad={async (file, mapping) => {
+                  await analysis.loadFile(file, mapping);
+                  // New facilities renumber them: edits made on the old ones no longer apply.
+                  if (mapping.role === 'facilities') setEdits(EMPTY_EDITS);
+                  setSiting(null); setCatchment(null); setCell(null);
+                }}
                 onReset={async () => { await analysis.resetToSample(); setEdits(EMPTY_EDITS); setSiting(null); setCatchment(null); setCell(null); }} />
             </section>
           )}
@@ -180,6 +185,7 @@ export function App() {
           )}
           {analysis.output && category && (
             <SitingPanel lang={lang} categoryName={categoryName} busy={analysis.running} result={siting?.categoryId === category.id ? siting : null}
+              candidateCount={analysis.dataset?.candidateCount ?? 0}
               onSuggest={suggest} onAccept={acceptSites} onExport={async () => siting && download('sites.geojson', await analysis.exports.sites(siting), 'application/geo+json')} />
           )}
           {analysis.output && (

@@ -28,7 +28,7 @@ import { layerWarnings } from '../src/io/checks.ts';
 import type { RegionLayer } from '../src/core/settlement.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
-export type DatasetInfo = BaseDatasetInfo & { regionsGeoJson: string | null; reports: LoadReport[] };
+export type DatasetInfo = BaseDatasetInfo & { regionsGeoJson: string | null; reports: LoadReport[]; candidateCount: number };
 
 export type StageProgress = Progress | { stage: 'loading' | 'building'; done: number; total: number };
 export type ProgressFn = (p: StageProgress) => void;
@@ -53,7 +53,7 @@ let inputs: SummaryMeta['inputs'] = [];
 interface Parts {
   graph: Dataset['graph']; categories: Dataset['categories']; facilities: Dataset['facilities']; population: Dataset['population'];
   regions?: FeatureCollection<Polygon | MultiPolygon>; regionLayer?: RegionLayer;
-  districts?: FeatureCollection<Polygon | MultiPolygon>; notes: string[]; attribution: string;
+  districts?: FeatureCollection<Polygon | MultiPolygon>; candidates?: Float64Array; notes: string[]; attribution: string;
 }
 let parts: Parts | null = null;
 let sampleParts: Parts | null = null;
@@ -67,7 +67,10 @@ function rebuild(): DatasetInfo {
   baselines.clear(); scenario = null; last = null;
   const info = datasetLayers(base, datasetName, p.notes, p.attribution);
   const boundaries = [...(p.regions?.features ?? []), ...(p.districts?.features ?? [])];
-  return { ...info, regionsGeoJson: boundaries.length ? JSON.stringify({ type: 'FeatureCollection', features: boundaries }) : null, reports: [...reports] };
+  return {
+    ...info, regionsGeoJson: boundaries.length ? JSON.stringify({ type: 'FeatureCollection', features: boundaries }) : null, reports: [...reports],
+    candidateCount: p.candidates ? p.candidates.length / 2 : 0,
+  };
 }
 const baselines = new Map<string, AnalysisResult>();
 let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
@@ -155,6 +158,7 @@ const api = {
       }
     } else if (loaded.role === 'network') next.graph = loaded.graph;
     else if (loaded.role === 'districts') next.districts = loaded.regions;
+    else if (loaded.role === 'candidates') next.candidates = loaded.lngLat;
     else { next.regions = loaded.regions; next.regionLayer = loaded.layer; }
     if (next.attribution === SAMPLE_ATTRIBUTION && loaded.role !== 'network') next.attribution = `${SAMPLE_ATTRIBUTION} · ${file}`;
     else if (loaded.role === 'network' || loaded.role === 'facilities') next.attribution = [...new Set([...next.attribution.split(' · '), file])].join(' · ');
@@ -240,9 +244,9 @@ const api = {
   },
 
   /** New sites for one category on the current scenario (maximal covering or set cover). */
-  proposeSites(categoryId: string, k: number, objective: SitingObjective): SitingResult {
+  proposeSites(categoryId: string, k: number, objective: SitingObjective, useCandidates = false): SitingResult {
     if (!last) throw new Error('no analysis yet');
-    return proposeSites(last.ds, last.result, { categoryId, k, objective });
+    return proposeSites(last.ds, last.result, { categoryId, k, objective, candidateLngLat: useCandidates ? parts?.candidates : undefined });
   },
 
   /** The gap map as RFC 7946 GeoJSON text: the same schema and provenance as the CLI's gaps.geojson. */

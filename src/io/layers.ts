@@ -20,7 +20,7 @@ import { readH3Table } from './h3table.ts';
 import { rasterToCells } from './raster.ts';
 
 /** Regions are communities (社区/村); districts (街道/乡镇) serve district-level rules. */
-export type LayerRole = 'facilities' | 'population' | 'network' | 'regions' | 'districts';
+export type LayerRole = 'facilities' | 'population' | 'network' | 'regions' | 'districts' | 'candidates';
 
 export interface LayerInspection {
   file: string;
@@ -138,7 +138,8 @@ export type LoadedLayer =
   | { role: 'facilities'; facilities: FacilityTable; categories: Category[]; report: LoadReport }
   | { role: 'population'; population: PopulationInput; report: LoadReport }
   | { role: 'network'; graph: Graph; report: LoadReport }
-  | { role: 'regions' | 'districts'; regions: FeatureCollection<Polygon | MultiPolygon>; layer?: RegionLayer; report: LoadReport };
+  | { role: 'regions' | 'districts'; regions: FeatureCollection<Polygon | MultiPolygon>; layer?: RegionLayer; report: LoadReport }
+  | { role: 'candidates'; lngLat: Float64Array; report: LoadReport };
 
 /**
  * Closes rings left open (GeoJSON needs the first position repeated at the end) and reports
@@ -242,6 +243,10 @@ async function load(bytes: Uint8Array, file: string, m: LayerMapping, clip?: [nu
     const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding, lngField: m.lngField, latField: m.latField });
     const demand = m.householdsField ? pointsToDemand(layer, m.householdsField, file, m.personsPerHousehold) : pointsToDemand(layer, field, file);
     return { role: 'population', population: { kind: 'points', demand }, report: layer.report };
+  }
+  if (m.role === 'candidates') {
+    const layer = await readPointLayer(bytes, file, { crs, encoding: m.encoding, lngField: m.lngField, latField: m.latField });
+    return { role: 'candidates', lngLat: Float64Array.from(layer.rows.flatMap((r) => [r.lng, r.lat])), report: layer.report };
   }
   if (e === '.pbf' || e === '.osm') {
     const osm = e === '.pbf' ? readOsmPbf(bytes, file, true) : readOsmXml(decodeText(bytes).text, file, true);

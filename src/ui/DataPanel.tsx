@@ -4,7 +4,7 @@ import type { LoadReport } from '../io/points.ts';
 import { translate, type Lang, type StringKey } from '../i18n/strings.ts';
 
 const MAPPINGS_KEY = 'lifecircle.mappings.v1';
-const ROLES: LayerRole[] = ['facilities', 'population', 'regions', 'districts', 'network'];
+const ROLES: LayerRole[] = ['facilities', 'population', 'regions', 'districts', 'network', 'candidates'];
 
 function rememberedMapping(signature: string): LayerMapping | null {
   try { return (JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, LayerMapping>)[signature] ?? null; } catch { return null; }
@@ -120,7 +120,7 @@ export function DataPanel({ lang, isSample, reports, dropped, onInspect, onLoad,
               <option value="">{t('detected')}</option><option value="utf-8">UTF-8</option><option value="gb18030">GBK / GB18030</option>
             </select>
           </label>
-          {pending.inspection.format === 'CSV' && pending.inspection.geometry === 'points' && (m.role === 'facilities' || m.role === 'population') && <>
+          {pending.inspection.format === 'CSV' && pending.inspection.geometry === 'points' && (m.role === 'facilities' || m.role === 'population' || m.role === 'candidates') && <>
             {fieldSelect('lngField', 'fieldLng', false)}{fieldSelect('latField', 'fieldLat', false)}
           </>}
           {m.role === 'facilities' && <>{fieldSelect('nameField', 'fieldName')}{fieldSelect('categoryField', 'fieldCategory')}{fieldSelect('capacityField', 'fieldCapacity')}</>}

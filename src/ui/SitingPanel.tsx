@@ -3,11 +3,12 @@ import type { SitingObjective, SitingResult } from '../core/siting.ts';
 import { formatNumber, formatPercent, translate, type Lang } from '../i18n/strings.ts';
 
 /** Suggested sites for the chosen category; each can be accepted into the scenario. */
-export function SitingPanel({ lang, categoryName, busy, result, onSuggest, onAccept, onExport }: {
-  lang: Lang; categoryName: string; busy: boolean; result: SitingResult | null;
-  onSuggest: (k: number, objective: SitingObjective) => void; onAccept: (ranks: number[]) => void; onExport: () => void;
+export function SitingPanel({ lang, categoryName, busy, result, candidateCount, onSuggest, onAccept, onExport }: {
+  lang: Lang; categoryName: string; busy: boolean; result: SitingResult | null; candidateCount: number;
+  onSuggest: (k: number, objective: SitingObjective, useCandidates: boolean) => void; onAccept: (ranks: number[]) => void; onExport: () => void;
 }) {
   const [k, setK] = useState(5);
+  const [useCandidates, setUseCandidates] = useState(false);
   const [objective, setObjective] = useState<SitingObjective>('max-coverage');
   const t = (key: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, key, v);
   return (
@@ -26,7 +27,11 @@ export function SitingPanel({ lang, categoryName, busy, result, onSuggest, onAcc
           </label>
         )}
       </div>
-      <button type="button" disabled={busy} data-testid="suggest" onClick={() => onSuggest(k, objective)}>{t('suggest')}</button>
+      {candidateCount > 0 && (
+        <label className="inline"><input type="checkbox" data-testid="use-candidates" checked={useCandidates} onChange={(e) => setUseCandidates(e.target.checked)} />
+          {' '}{t('useCandidates', { n: candidateCount })}</label>
+      )}
+      <button type="button" disabled={busy} data-testid="suggest" onClick={() => onSuggest(k, objective, useCandidates && candidateCount > 0)}>{t('suggest')}</button>
       {result && (
         <div data-testid="sites">
           <p>{t('sitingSummary', {

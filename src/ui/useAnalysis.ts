@@ -101,8 +101,8 @@ export function useAnalysis(params: AppParams, edits: ScenarioEdits) {
     setState((s) => ({ ...s, dataset, output: null }));
   }, []);
   const catchment = useCallback((facility: number) => api.current?.catchment(facility) ?? Promise.resolve([]), []);
-  const proposeSites = useCallback((categoryId: string, k: number, objective: SitingObjective): Promise<SitingResult> =>
-    api.current!.proposeSites(categoryId, k, objective), []);
+  const proposeSites = useCallback((categoryId: string, k: number, objective: SitingObjective, useCandidates = false): Promise<SitingResult> =>
+    api.current!.proposeSites(categoryId, k, objective, useCandidates), []);
   const exports = {
     scenario: () => api.current!.exportScenario(),
     sites: (s: SitingResult) => api.current!.exportSites(s),
