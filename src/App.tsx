@@ -205,7 +205,7 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <div className="map-wrap">
-          <MapView dataset={ds} cellsGeoJson={analysis.output?.cellsGeoJson ?? null} categoryId={category?.id ?? null} basemap={basemap}
+ <MapView dataset={ds} cellsGeoJson={analysis.output?.cellsGeoJson ?? null} cellStates={analysis.output?.cellStates ?? null} categoryId={category?.id ?? null} basemap={basemap}
             catchment={catchment?.cells ?? null} selectedCell={cell ? String(cell.h3) : null} initialView={saved.view}
             facilitiesGeoJson={analysis.output?.facilitiesGeoJson ?? null} editMode={editMode}
             sites={siting && siting.categoryId === category?.id ? siting.sites : null}

@@ -14,6 +14,7 @@ import { addedSince, applyEdits, changedCategories, compareResults, EMPTY_EDITS,
 import { proposeSites, type SitingObjective, type SitingResult } from '../src/core/siting.ts';
 import { sitesToFeatureCollection } from '../src/core/siting-features.ts';
 import { cellToLngLat } from '../src/core/cells.ts';
+import { isGapFlag } from '../src/core/gaps.ts';
 import { complianceReport, complianceToCsv, type ComplianceReport } from '../src/core/compliance.ts';
 import { complianceSvg, complianceToHtml } from '../src/core/compliance-html.ts';
 import { parseRuleSet, type RuleSet } from '../src/core/rules.ts';
@@ -36,8 +37,13 @@ export type ProgressFn = (p: StageProgress) => void;
 export interface RunOutput {
   runId: number;
   summary: Summary & { capacity: ReturnType<typeof capacitySummary> };
-  /** All cells with their verdicts, as GeoJSON text (parsed by the map's own worker, not the page). */
-  cellsGeoJson: string;
+  /**
+   * All cells with their verdicts, as GeoJSON text (parsed by the map's own worker, not the page),
+   * when the cells differ from those last sent; null when only their values changed.
+   */
+  cellsGeoJson: string | null;
+  /** Every cell's values (transferred): how the map updates cells it already has, by feature state. */
+  cellStates: { ids: string[]; values: Record<string, Float32Array>; labels: Record<string, (string | null)[]> };
   /** The scenario's facilities (with their status), as GeoJSON text. */
   facilitiesGeoJson: string;
   gaps: (Summary['topGaps'][number] & { center: [number, number] })[];
@@ -77,6 +83,22 @@ let scenario: { key: string; ds: Dataset; edits: ScenarioEdits } | null = null;
 type RunSummary = Summary & { capacity: ReturnType<typeof capacitySummary> };
 let last: { result: AnalysisResult; ds: Dataset; summary: RunSummary; meta: SummaryMeta; edits: ScenarioEdits; paramsKey: string; deltas: Record<string, Float32Array> } | null = null;
 let latestRun = 0;
+/** The cell table last sent to the page as GeoJSON (by identity, with the dataset it belongs to). */
+let sentCells: { cells: AnalysisResult['cells']; version: number } | null = null;
+
+/** Per-cell values for the map's feature state: minutes (NaN: none), shares, verdict codes and gap flags. */
+function cellStateValues(result: AnalysisResult, extra: Record<string, Float32Array>): Record<string, Float32Array> {
+  const values: Record<string, Float32Array> = {};
+  for (const r of result.categories) {
+    const a = r.assessment, id = r.category.id;
+    values[`${id}_minutes`] = a.meanMinutes.slice();
+    values[`${id}_coveredShare`] = a.coveredShare.slice();
+    values[`${id}_flagCode`] = Float32Array.from(a.flag);
+    values[`${id}_gap`] = Float32Array.from(a.flag, (f) => (isGapFlag(f) ? 1 : 0));
+  }
+  for (const [k, v] of Object.entries(extra)) values[k] = v.slice();
+  return values;
+}
 
 // Yields to the event loop (so a newer run's message gets in) without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -217,13 +239,20 @@ const api = {
     };
     const summary = { ...buildSummary(ds, result, meta), capacity: capacitySummary(capacity) };
     last = { result, ds, summary, meta, edits, paramsKey, deltas };
-    const cells = cellsToFeatureCollection(result, ds.facilities, provenance(meta), false, deltas);
-    return {
-      runId, summary, cellsGeoJson: JSON.stringify(cells),
+    const fresh = !sentCells || sentCells.cells !== result.cells || sentCells.version !== datasetVersion;
+    const cellsGeoJson = fresh ? JSON.stringify(cellsToFeatureCollection(result, ds.facilities, provenance(meta), false, deltas)) : null;
+    sentCells = { cells: result.cells, version: datasetVersion };
+    const values = cellStateValues(result, deltas);
+    const labels: Record<string, (string | null)[]> = {};
+    for (const r of result.categories) {
+      labels[`${r.category.id}_nearestFacility`] = Array.from(r.assessment.nearestFacility, (f) => (f >= 0 ? ds.facilities.name[f] ?? null : null));
+    }
+    return transfer({
+      runId, summary, cellsGeoJson, cellStates: { ids: result.cells.ids, values, labels },
       facilitiesGeoJson: facilitiesToGeoJson(ds.facilities, ds.categories, hasEdits(edits) ? edits : null, base.facilities),
       gaps: summary.topGaps.map((g) => ({ ...g, center: cellToLngLat(g.h3) })),
       comparison: comparison?.categories ?? null, ms: performance.now() - t0,
-    };
+    }, Object.values(values).map((v) => v.buffer as ArrayBuffer));
   },
 
   /** Stops the run in progress (it resolves to null and leaves no partial state). */

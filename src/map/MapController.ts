@@ -5,7 +5,8 @@
 import { Map as MlMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { baseStyle, NOTHING, deltaColor, facilityColor, gapFilter, gapWidth, inCellsFilter, LAYERS, minutesColor, OSM_LAYER, OSM_SOURCE, SOURCES } from './styles.ts';
+import { baseStyle, NOTHING, deltaColor, facilityColor, gapOpacity, gapWidth, inCellsFilter, LAYERS, minutesColor, OSM_LAYER, OSM_SOURCE, SOURCES } from './styles.ts';
+import { CELL_FLAGS } from '../core/gaps.ts';
 import { GAP_COLOR, MINUTE_STOPS, NO_PATH_COLOR, RAMP_MAX_MINUTES, type LegendSpec } from './legend.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -51,11 +52,11 @@ export class MapController {
         return;
       }
       const cell: MapGeoJSONFeature | undefined = this.map.queryRenderedFeatures(e.point, { layers: [LAYERS.cellsFill] })[0];
-      callbacks.onCellClick?.(cell ? { ...cell.properties } : null);
+      callbacks.onCellClick?.(cell ? this.cellWithState(cell.properties) : null);
     });
     this.map.on('mousemove', LAYERS.cellsFill, (e) => {
       const f = e.features?.[0];
-      callbacks.onCellHover?.(f ? { ...f.properties } : null, e.point);
+      callbacks.onCellHover?.(f ? this.cellWithState(f.properties) : null, e.point);
     });
     this.map.on('mouseleave', LAYERS.cellsFill, (e) => callbacks.onCellHover?.(null, e.point));
     for (const layer of [LAYERS.facilities, LAYERS.cellsFill]) {
@@ -129,11 +130,38 @@ export class MapController {
 
   setCells(geojsonText: string) { return this.once('cells', geojsonText, (t) => this.setSourceText(SOURCES.cells, t)); }
 
+  /**
+   * New values for cells already on the map, by feature state: no re-parsing or re-tiling, just a
+   * repaint (how an edit reaches the map quickly). `values` are per cell, in the order of `ids`.
+   */
+  setCellStates(ids: string[], values: Record<string, Float32Array>, labels: Record<string, (string | null)[]> = {}) {
+    return this.loaded.then(() => {
+      const keys = Object.keys(values), labelKeys = Object.keys(labels);
+      for (let i = 0; i < ids.length; i++) {
+        const state: Record<string, number | string | null> = {};
+        for (const k of keys) state[k] = values[k][i];
+        for (const k of labelKeys) state[k] = labels[k][i];
+        this.map.setFeatureState({ source: SOURCES.cells, id: ids[i] }, state);
+      }
+    });
+  }
+
+  /** A cell's properties as drawn, with the values of later runs (feature state) laid over them. */
+  private cellWithState(properties: Record<string, unknown>): Record<string, unknown> {
+    const state = this.map.getFeatureState({ source: SOURCES.cells, id: String(properties.h3) });
+    const out = { ...properties };
+    for (const [k, v] of Object.entries(state)) {
+      if (k.endsWith('_flagCode')) out[k.replace(/_flagCode$/, '_flag')] = CELL_FLAGS[v as number];
+      else if (!k.endsWith('_gap')) out[k] = typeof v === 'number' && Number.isNaN(v) ? null : v;
+    }
+    return out;
+  }
+
   /** Colours the cells by the minutes of one category and outlines its gaps. */
   setCategory(categoryId: string) {
     return this.once('category', categoryId, (id) => {
       this.map.setPaintProperty(LAYERS.cellsFill, 'fill-color', this.state.difference ? deltaColor(id) : minutesColor(id));
-      this.map.setFilter(LAYERS.gaps, gapFilter(id));
+      this.map.setPaintProperty(LAYERS.gaps, 'line-opacity', gapOpacity(id));
       this.map.setPaintProperty(LAYERS.gaps, 'line-width', gapWidth(id));
     });
   }

@@ -7,6 +7,8 @@ import type { DatasetInfo } from '../../workers/analysis.worker.ts';
 export interface MapViewProps extends MapCallbacks {
   dataset: DatasetInfo | null;
   cellsGeoJson: string | null;
+  /** Values of the cells for the latest run, set by feature state. */
+  cellStates: { ids: string[]; values: Record<string, Float32Array>; labels: Record<string, (string | null)[]> } | null;
   categoryId: string | null;
   basemap: 'none' | 'osm';
   catchment: string[] | null;
@@ -64,12 +66,16 @@ export function MapView(props: MapViewProps) {
   useEffect(() => { controller.current?.setEditMode(editMode); }, [editMode]);
   useEffect(() => { controller.current?.setSites(sites); }, [sites]);
   useEffect(() => { controller.current?.setDifference(difference); }, [difference]);
+  const { cellStates } = props;
   useEffect(() => {
     const c = controller.current;
-    if (!c || !cellsGeoJson) return;
-    // Marks when a result is on the map, for the app benchmark (npm run bench:app).
-    c.setCells(cellsGeoJson).then(() => c.idle()).then(() => performance.mark('lifecircle:cells-drawn'));
-  }, [cellsGeoJson]);
+    if (!c || !cellStates) return;
+    // New cells come as GeoJSON; every run's values come as feature state. Marks when a result
+    // is on the map, for the tests and the app benchmark.
+    (cellsGeoJson ? c.setCells(cellsGeoJson) : Promise.resolve())
+      .then(() => c.setCellStates(cellStates.ids, cellStates.values, cellStates.labels))
+      .then(() => c.idle()).then(() => performance.mark('lifecircle:cells-drawn'));
+  }, [cellsGeoJson, cellStates]);
   useEffect(() => { if (categoryId) { controller.current?.setCategory(categoryId); controller.current?.setFacilityFilter(categoryId); } }, [categoryId]);
   useEffect(() => { controller.current?.setBasemap(basemap); }, [basemap]);
   useEffect(() => { controller.current?.setCatchment(catchment); }, [catchment]);

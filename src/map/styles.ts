@@ -46,8 +46,8 @@ export function baseStyle(): StyleSpecification {
       { id: LAYERS.cellsFill, type: 'fill', source: SOURCES.cells, paint: { 'fill-color': NO_PATH_COLOR, 'fill-opacity': 0.62 } },
       { id: LAYERS.cellsLine, type: 'line', source: SOURCES.cells, paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.7 } },
       {
-        id: LAYERS.gaps, type: 'line', source: SOURCES.cells, filter: NOTHING,
-        paint: { 'line-color': GAP_COLOR, 'line-width': 1.5 },
+        id: LAYERS.gaps, type: 'line', source: SOURCES.cells,
+        paint: { 'line-color': GAP_COLOR, 'line-width': 1.5, 'line-opacity': 0 },
       },
       { id: LAYERS.failingRegions, type: 'fill', source: SOURCES.regions, filter: ['==', ['get', 'name'], '\u0000'], paint: { 'fill-color': '#d6604d', 'fill-opacity': 0.25 } },
       { id: LAYERS.regions, type: 'line', source: SOURCES.regions, paint: { 'line-color': '#35978f', 'line-width': 2, 'line-dasharray': [3, 2] } },
@@ -82,20 +82,25 @@ export const OSM_SOURCE = {
 };
 export const OSM_LAYER: LayerSpecification = { id: LAYERS.osm, type: 'raster', source: SOURCES.osm, paint: { 'raster-opacity': 0.85 } };
 
+/**
+ * A cell's value: its feature state when a later run set one (runs on the same cells update the
+ * map by state, without re-tiling), else the property it was drawn with. -1 stands for "none".
+ */
+export function cellValue(key: string): ExpressionSpecification {
+  return ['coalesce', ['feature-state', key], ['get', key], -1] as ExpressionSpecification;
+}
+
 /** Fill colour of a cell: walking minutes on the ramp, grey where there is no path. */
 export function minutesColor(categoryId: string): ExpressionSpecification {
-  const key = `${categoryId}_minutes`;
-  return [
-    'case', ['==', ['typeof', ['get', key]], 'number'],
-    ['interpolate', ['linear'], ['get', key], ...MINUTE_STOPS.flat()],
-    NO_PATH_COLOR,
-  ] as ExpressionSpecification;
+  const v = cellValue(`${categoryId}_minutes`);
+  return ['case', ['>=', v, 0], ['interpolate', ['linear'], v, ...MINUTE_STOPS.flat()], NO_PATH_COLOR] as ExpressionSpecification;
 }
 
 export const GAP_FLAGS = ['under-served', 'unreachable', 'off-network'];
 
-export function gapFilter(categoryId: string): ExpressionSpecification {
-  return ['in', ['get', `${categoryId}_flag`], ['literal', GAP_FLAGS]];
+/** 1 for a gap cell of the category, else 0 (a paint value: filters cannot read feature state). */
+export function gapOpacity(categoryId: string): ExpressionSpecification {
+  return ['coalesce', ['feature-state', `${categoryId}_gap`], ['case', ['in', ['get', `${categoryId}_flag`], ['literal', GAP_FLAGS]], 1, 0]] as ExpressionSpecification;
 }
 
 export function inCellsFilter(h3s: string[]): ExpressionSpecification {
@@ -109,11 +114,11 @@ export function facilityColor(categories: { id: string; color: string }[]): Expr
 
 /** Gap outlines are thicker where a larger share of the cell's people is uncovered. */
 export function gapWidth(categoryId: string): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['coalesce', ['get', `${categoryId}_coveredShare`], 0], 0, 3.2, 0.5, 1.8, 0.99, 0.6];
+  return ['interpolate', ['linear'], ['max', cellValue(`${categoryId}_coveredShare`), 0], 0, 3.2, 0.5, 1.8, 0.99, 0.6];
 }
 
 /** A scenario's change in covered share: blue where coverage was gained, red where lost. */
 export function deltaColor(categoryId: string): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['coalesce', ['get', `${categoryId}_deltaShare`], 0],
+  return ['interpolate', ['linear'], ['coalesce', ['feature-state', `${categoryId}_deltaShare`], ['get', `${categoryId}_deltaShare`], 0],
     -1, '#b2182b', -0.25, '#ef8a62', -0.001, '#fddbc7', 0, '#f7f7f7', 0.001, '#d1e5f0', 0.25, '#67a9cf', 1, '#2166ac'];
 }
