@@ -34,6 +34,7 @@ export class MapController {
   private state: Record<string, unknown> = {};
   private editMode: EditMode = 'none';
   private attribution: AttributionControl | null = null;
+  private lastStates: { ids: string[]; values: Record<string, Float32Array>; labels: Record<string, (string | null)[]> } | null = null;
 
   constructor(container: HTMLElement, callbacks: MapCallbacks, view?: { center: [number, number]; zoom: number }) {
     this.map = new MlMap({
@@ -128,20 +129,43 @@ export class MapController {
     });
   }
 
-  setCells(geojsonText: string) { return this.once('cells', geojsonText, (t) => this.setSourceText(SOURCES.cells, t)); }
+  setCells(geojsonText: string) {
+    return this.once('cells', geojsonText, (t) => {
+      this.map.removeFeatureState({ source: SOURCES.cells });
+      this.lastStates = null;
+      this.setSourceText(SOURCES.cells, t);
+    });
+  }
 
   /**
    * New values for cells already on the map, by feature state: no re-parsing or re-tiling, just a
    * repaint (how an edit reaches the map quickly). `values` are per cell, in the order of `ids`.
    */
-  setCellStates(ids: string[], values: Record<string, Float32Array>, labels: Record<string, (string | null)[]> = {}) {
-    return this.loaded.then(() => {
+  setCellStates(ids: string[], values: Record<string, Float32Array>, labels: Record<string, (string | null)[]> = {}, drawnWithThem = false) {
+    return this.loaded.then(async () => {
+      // Cells just drawn from GeoJSON already carry these values: remember them, set nothing.
+      if (drawnWithThem) { this.lastStates = { ids, values, labels }; return; }
       const keys = Object.keys(values), labelKeys = Object.keys(labels);
+      const last = this.lastStates;
+      const prev = last && last.ids.length === ids.length && last.ids.every((id, i) => id === ids[i]) ? last : null;
+      // Only cells whose values changed are touched, in slices that keep each task short.
+      const changed: number[] = [];
       for (let i = 0; i < ids.length; i++) {
-        const state: Record<string, number | string | null> = {};
-        for (const k of keys) state[k] = values[k][i];
-        for (const k of labelKeys) state[k] = labels[k][i];
-        this.map.setFeatureState({ source: SOURCES.cells, id: ids[i] }, state);
+        if (!prev) { changed.push(i); continue; }
+        let differs = false;
+        for (const k of keys) { const a = values[k][i], b = prev.values[k]?.[i]; if (!(a === b || (Number.isNaN(a) && Number.isNaN(b as number)))) { differs = true; break; } }
+        if (!differs) for (const k of labelKeys) if (labels[k][i] !== prev.labels[k]?.[i]) { differs = true; break; }
+        if (differs) changed.push(i);
+      }
+      this.lastStates = { ids, values, labels };
+      for (let start = 0; start < changed.length; start += 300) {
+        if (start > 0) await new Promise((r) => requestAnimationFrame(r));
+        for (const i of changed.slice(start, start + 300)) {
+          const state: Record<string, number | string | null> = {};
+          for (const k of keys) state[k] = values[k][i];
+          for (const k of labelKeys) state[k] = labels[k][i];
+          this.map.setFeatureState({ source: SOURCES.cells, id: ids[i] }, state);
+        }
       }
     });
   }

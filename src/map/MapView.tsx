@@ -73,7 +73,7 @@ export function MapView(props: MapViewProps) {
     // New cells come as GeoJSON; every run's values come as feature state. Marks when a result
     // is on the map, for the tests and the app benchmark.
     (cellsGeoJson ? c.setCells(cellsGeoJson) : Promise.resolve())
-      .then(() => c.setCellStates(cellStates.ids, cellStates.values, cellStates.labels))
+      .then(() => c.setCellStates(cellStates.ids, cellStates.values, cellStates.labels, Boolean(cellsGeoJson)))
       .then(() => c.idle()).then(() => performance.mark('lifecircle:cells-drawn'));
   }, [cellsGeoJson, cellStates]);
   useEffect(() => { if (categoryId) { controller.current?.setCategory(categoryId); controller.current?.setFacilityFilter(categoryId); } }, [categoryId]);
