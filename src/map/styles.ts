@@ -4,6 +4,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { CATCHMENT_COLOR, GAP_COLOR, MINUTE_STOPS, NO_PATH_COLOR } from './legend.ts';
+import { CELL_FLAGS, isGapFlag } from '../core/gaps.ts';
 
 export const BACKGROUND_COLOR = '#eef0f3';
 export const SOURCES = { network: 'network', cells: 'cells', facilities: 'facilities', sites: 'sites', drag: 'drag', regions: 'regions', osm: 'osm' } as const;
@@ -96,7 +97,8 @@ export function minutesColor(categoryId: string): ExpressionSpecification {
   return ['case', ['>=', v, 0], ['interpolate', ['linear'], v, ...MINUTE_STOPS.flat()], NO_PATH_COLOR] as ExpressionSpecification;
 }
 
-export const GAP_FLAGS = ['under-served', 'unreachable', 'off-network'];
+/** The verdicts that make a gap, as the core defines them. */
+export const GAP_FLAGS: string[] = CELL_FLAGS.filter((_, code) => isGapFlag(code));
 
 /** 1 for a gap cell of the category, else 0 (a paint value: filters cannot read feature state). */
 export function gapOpacity(categoryId: string): ExpressionSpecification {
