@@ -14,6 +14,7 @@ import { addedSince, applyEdits, changedCategories, compareResults, EMPTY_EDITS,
 import { proposeSites, type SitingObjective, type SitingResult } from '../src/core/siting.ts';
 import { sitesToFeatureCollection } from '../src/core/siting-features.ts';
 import { cellToLngLat } from '../src/core/cells.ts';
+import { graphBounds, POPULATION_MARGIN_DEG } from '../src/core/graph.ts';
 import { isGapFlag } from '../src/core/gaps.ts';
 import { complianceReport, complianceToCsv, type ComplianceReport } from '../src/core/compliance.ts';
 import { complianceSvg, complianceToHtml } from '../src/core/compliance-html.ts';
@@ -161,12 +162,7 @@ const api = {
   /** Reads a file in the role the user chose and rebuilds the dataset around it. */
   async load(file: string, bytes: Uint8Array, mapping: LayerMapping): Promise<DatasetInfo> {
     if (!parts || !base) throw new Error('no dataset loaded');
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (let i = 0; i < parts.graph.nodeCount; i++) {
-      w = Math.min(w, parts.graph.lngLat[2 * i]); e = Math.max(e, parts.graph.lngLat[2 * i]);
-      s = Math.min(s, parts.graph.lngLat[2 * i + 1]); n = Math.max(n, parts.graph.lngLat[2 * i + 1]);
-    }
-    const loaded = await loadLayer(bytes, file, mapping, [w - 0.02, s - 0.02, e + 0.02, n + 0.02]);
+    const loaded = await loadLayer(bytes, file, mapping, graphBounds(parts.graph, POPULATION_MARGIN_DEG));
     const next = { ...parts, notes: parts.notes.filter((x) => x !== SAMPLE_FACILITY_NOTE.zh && x !== SAMPLE_FACILITY_NOTE.en || loaded.role !== 'facilities') };
     if (loaded.role === 'facilities') {
       next.facilities = loaded.facilities; next.categories = loaded.categories;

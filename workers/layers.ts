@@ -3,6 +3,7 @@
  * GeoJSON text (parsed by maplibre's own worker), with the dataset's figures.
  */
 import type { Dataset } from '../src/core/analysis.ts';
+import { graphBounds } from '../src/core/graph.ts';
 import type { FacilityTable } from '../src/core/analysis.ts';
 import { NO_CATEGORY } from '../src/core/analysis.ts';
 import type { ScenarioEdits } from '../src/core/scenario.ts';
@@ -54,11 +55,6 @@ export interface DatasetInfo {
 
 export function datasetLayers(ds: Dataset, name: string, notes: string[], attribution: string): DatasetInfo {
   const g = ds.graph;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < g.nodeCount; i++) {
-    const x = g.lngLat[2 * i], y = g.lngLat[2 * i + 1];
-    if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
-  }
   // The network is drawn as context: 5 decimals (about a metre), and only islands carry a property.
   const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
   const lines: string[] = [];
@@ -76,7 +72,7 @@ export function datasetLayers(ds: Dataset, name: string, notes: string[], attrib
   return {
     name, categories: ds.categories, facilityCount: ds.facilities.name.length, facilityCounts, baseFacilityCount: ds.facilities.name.length,
     cells: pop.kind === 'h3' ? pop.cells.filter((_, i) => pop.population[i] > 0).length : 0, population,
-    nodes: g.nodeCount, arcs: g.arcCount, islands: ds.islands, bbox: [w, s, e, n],
+    nodes: g.nodeCount, arcs: g.arcCount, islands: ds.islands, bbox: graphBounds(g),
     networkGeoJson: `{"type":"FeatureCollection","features":[${lines.join(',')}]}`,
     facilitiesGeoJson: facilitiesToGeoJson(ds.facilities, ds.categories, null),
     notes, attribution,

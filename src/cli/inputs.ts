@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createDataset, DEFAULT_PARAMS, validateParams, type Dataset, type FacilityTable, type PopulationInput, type ScenarioParams } from '../core/analysis.ts';
-import { buildGraph, bufferToGraph, type Graph } from '../core/graph.ts';
+import { buildGraph, bufferToGraph, graphBounds, POPULATION_MARGIN_DEG, type Graph } from '../core/graph.ts';
 import { PERSONS_PER_HOUSEHOLD, PRESETS, SAMPLE_CATEGORIES, categoryForId, type Category } from '../core/standards.ts';
 import { csvToLines, InputError } from '../io/network.ts';
 import { countsToFacilities, readH3Table } from '../io/h3table.ts';
@@ -112,16 +112,6 @@ function encodingOf(args: InputArgs): TextEncodingName | undefined {
   return e;
 }
 
-/** The graph's bounding box, 2 km wider: population rasters are read only there. */
-function around(graph: Graph): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < graph.nodeCount; i++) {
-    w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
-    s = Math.min(s, graph.lngLat[2 * i + 1]); n = Math.max(n, graph.lngLat[2 * i + 1]);
-  }
-  return [w - 0.02, s - 0.02, e + 0.02, n + 0.02];
-}
-
 /** Reads a file in a role through the same readers as the app, and keeps its load report. */
 export async function loadAs(path: string, inputs: Inputs, mapping: LayerMapping, clip?: [number, number, number, number]): Promise<LoadedLayer> {
   const loaded = await loadLayer(inputs.read(path), basename(path), mapping, clip);
@@ -174,7 +164,7 @@ async function loadPopulation(args: InputArgs, inputs: Inputs, sampleTable: () =
     role: 'population', crs: crsOf(args, 'population-crs'), encoding: encodingOf(args), populationField: field,
     householdsField: args['households-field'],
     personsPerHousehold: args['persons-per-household'] === undefined ? PERSONS_PER_HOUSEHOLD : Number(args['persons-per-household']),
-  }, around(graph));
+  }, graphBounds(graph, POPULATION_MARGIN_DEG));
   return (loaded as Extract<LoadedLayer, { role: 'population' }>).population;
 }
 

@@ -10,6 +10,7 @@ import { PointStatus } from './coverage.ts';
 import { pointsToRegions } from './regions.ts';
 import { unverifiedValues, type RuleSet } from './rules.ts';
 import { PERSONS_PER_HOUSEHOLD } from './standards.ts';
+import { csvCell } from './csv.ts';
 
 export type RuleKind = 'coverage' | 'presence' | 'capacity';
 
@@ -162,10 +163,6 @@ export function complianceReport(ds: Dataset, result: AnalysisResult, rs: RuleSe
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** The report as CSV (UTF-8 with BOM, so spreadsheet programs read 中文); unverified rows say so. */
 export function complianceToCsv(report: ComplianceReport): string {

@@ -199,6 +199,22 @@ export function pointAlongEdge(graph: Graph, e: number, alongM: number): [number
   return [pts[0], pts[1]];
 }
 
+/** [west, south, east, north] of the nodes, widened by `marginDeg` degrees. */
+export function graphBounds(graph: Graph, marginDeg = 0): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < graph.nodeCount; i++) {
+    const x = graph.lngLat[2 * i], y = graph.lngLat[2 * i + 1];
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w - marginDeg, s - marginDeg, e + marginDeg, n + marginDeg];
+}
+
+/** How much wider than the network a population raster is read: about 2 km. */
+export const POPULATION_MARGIN_DEG = 0.02;
+
 /** How the network falls apart: reported with every analysis, never hidden. */
 export interface IslandReport {
   componentCount: number;

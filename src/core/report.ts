@@ -7,6 +7,7 @@ import type { AnalysisResult, Dataset } from './analysis.ts';
 import type { GapEntry } from './gaps.ts';
 import { findPreset, URBAN_DENSITY_SOURCE, WALKING_PROFILES } from './standards.ts';
 import type { Provenance } from './features.ts';
+import { csvCell } from './csv.ts';
 
 export interface SummaryMeta {
   version: string;
@@ -75,10 +76,6 @@ export function buildSummary(ds: Dataset, result: AnalysisResult, meta: SummaryM
 
 export type Summary = ReturnType<typeof buildSummary>;
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** One row per category and scope (all, urban, rural); UTF-8 with a BOM so spreadsheet programs read 中文. */
 export function summaryToCsv(result: AnalysisResult): string {

@@ -2,7 +2,7 @@
  * Checks of a loaded layer against the network: common mistakes caught before they turn into
  * wrong answers (a layer far from the others; GCJ-02 or BD-09 coordinates read as WGS-84).
  */
-import type { Graph } from '../core/graph.ts';
+import { graphBounds, type Graph } from '../core/graph.ts';
 import { haversineM } from '../core/distance.ts';
 import { snapPoints, type SnapIndex } from '../core/snap.ts';
 import { toWgs84 } from './crs.ts';
@@ -36,11 +36,7 @@ export function layerWarnings(graph: Graph, index: SnapIndex, lngLat: Float64Arr
   if (!lngLat.length) return { warnings: [] };
   const out: string[] = [];
   let suggestedCrs: 'gcj02' | 'bd09' | undefined;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < graph.nodeCount; i++) {
-    w = Math.min(w, graph.lngLat[2 * i]); e = Math.max(e, graph.lngLat[2 * i]);
-    s = Math.min(s, graph.lngLat[2 * i + 1]); n = Math.max(n, graph.lngLat[2 * i + 1]);
-  }
+  const [w, s, e, n] = graphBounds(graph);
   let cx = 0, cy = 0;
   for (let i = 0; i < lngLat.length; i += 2) { cx += lngLat[i]; cy += lngLat[i + 1]; }
   cx /= lngLat.length / 2; cy /= lngLat.length / 2;
